@@ -1,0 +1,26 @@
+/**
+ * The one way the app talks to a database.
+ *
+ * Contract: a `Connector` runs SQL with positional parameters (`?`) and answers with an Arrow
+ * table; it can take a whole Arrow IPC stream as a new table. Everything above `data/` sees only
+ * this interface, so the same named queries run on duckdb-wasm in the browser, on duckdb-wasm's
+ * Node build in tests, and later on a server engine when one browser is not enough.
+ */
+import type { Table } from 'apache-arrow';
+
+export type SqlParam = string | number | boolean | null;
+
+export interface Connector {
+	/** Run one statement; parameters bind to `?` placeholders in order. */
+	query(sql: string, params?: readonly SqlParam[]): Promise<Table>;
+	/** Create table `name` from an Arrow IPC stream (replacing any table of that name). */
+	insertArrow(name: string, ipc: Uint8Array): Promise<void>;
+	/** Release the engine. */
+	close(): Promise<void>;
+}
+
+/** Settings applied to every engine we open: never reach for an extension download. */
+export const OFFLINE_SETTINGS = [
+	'SET autoinstall_known_extensions = false',
+	'SET autoload_known_extensions = false'
+] as const;

@@ -1,0 +1,61 @@
+/**
+ * Connector for the browser: duckdb-wasm running in its own Web Worker.
+ *
+ * The wasm and worker files are bundled by Vite (`?url` imports), so nothing is fetched from a
+ * CDN. `openWasmConnector` reports its steps through `onStep` so the UI can show progress.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import type { Table } from 'apache-arrow';
+import { OFFLINE_SETTINGS, type Connector, type SqlParam } from './connector';
+import { quoteIdent } from './sql-quote';
+
+const BUNDLES: duckdb.DuckDBBundles = {
+	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+	eh: { mainModule: ehWasm, mainWorker: ehWorker }
+};
+
+class WasmConnector implements Connector {
+	constructor(
+		private readonly db: duckdb.AsyncDuckDB,
+		private readonly worker: Worker,
+		private readonly conn: duckdb.AsyncDuckDBConnection
+	) {}
+
+	async query(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
+		if (params.length === 0) return this.conn.query(sql);
+		const stmt = await this.conn.prepare(sql);
+		try {
+			return await stmt.query(...params);
+		} finally {
+			await stmt.close();
+		}
+	}
+
+	async insertArrow(name: string, ipc: Uint8Array): Promise<void> {
+		await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+		await this.conn.insertArrowFromIPCStream(ipc, { name, create: true });
+	}
+
+	async close(): Promise<void> {
+		await this.conn.close();
+		await this.db.terminate();
+		this.worker.terminate();
+	}
+}
+
+/** Start DuckDB in a worker and open one connection with offline settings applied. */
+export async function openWasmConnector(): Promise<Connector> {
+	const bundle = await duckdb.selectBundle(BUNDLES);
+	if (!bundle.mainWorker) throw new Error('DuckDB worker bundle missing');
+	const worker = new Worker(bundle.mainWorker);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	await db.open({ query: { castBigIntToDouble: true } });
+	const conn = await db.connect();
+	for (const s of OFFLINE_SETTINGS) await conn.query(s);
+	return new WasmConnector(db, worker, conn);
+}

@@ -1,0 +1,160 @@
+/**
+ * The map: one maplibre map for the frame and ONE deck.gl `MapboxOverlay` for the data layers.
+ *
+ * Contract: `AtlasMap.create(container)` resolves once the style is loaded; `setFrame` fills the
+ * outlines and labels; `setLayers` replaces the deck.gl layers (ids are stable, so deck.gl
+ * diffs); `fitBounds` frames the region; `onHover` reports the picked feature part or null.
+ * `create` throws a `WebGLUnavailableError` when the browser cannot give a WebGL context.
+ *
+ * The overlay runs in overlaid mode (interleaved mode throws with maplibre 6.17). Its canvas is
+ * moved under maplibre's transparent canvas, so the frame is drawn above the data colours.
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { atlasStyle, CJK_FONT_STACK } from './style';
+
+export class WebGLUnavailableError extends Error {
+	override name = 'WebGLUnavailableError';
+}
+
+export interface FrameData {
+	townships: GeoJSON.FeatureCollection;
+	county: GeoJSON.FeatureCollection;
+	townshipLabels: GeoJSON.FeatureCollection;
+}
+
+export interface HoverEvent {
+	layerId: string;
+	/** Index of the picked part in the layer's data. */
+	index: number;
+	x: number;
+	y: number;
+}
+
+let workerSet = false;
+
+function hasWebGL(): boolean {
+	const c = document.createElement('canvas');
+	return !!(c.getContext('webgl2') ?? c.getContext('webgl'));
+}
+
+export class AtlasMap {
+	private hoverListener: (e: HoverEvent | null) => void = () => {};
+	private afterRender: (() => void) | null = null;
+
+	private constructor(
+		readonly map: maplibregl.Map,
+		private readonly overlay: MapboxOverlay
+	) {}
+
+	static async create(container: HTMLElement): Promise<AtlasMap> {
+		if (!hasWebGL()) throw new WebGLUnavailableError('WebGL is not available in this browser');
+		if (!workerSet) {
+			maplibregl.setWorkerUrl(workerUrl);
+			workerSet = true;
+		}
+		const map = new maplibregl.Map({
+			container,
+			style: atlasStyle(),
+			center: [108.5, 32.5],
+			zoom: 8,
+			attributionControl: false,
+			localIdeographFontFamily: CJK_FONT_STACK,
+			canvasContextAttributes: { preserveDrawingBuffer: true },
+			dragRotate: false,
+			pitchWithRotate: false
+		});
+		map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+		map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+		let atlas: AtlasMap | null = null;
+		const overlay = new MapboxOverlay({
+			interleaved: false,
+			layers: [],
+			useDevicePixels: true,
+			onHover: (info: PickingInfo) => atlas?.handleHover(info),
+			onAfterRender: () => atlas?.handleAfterRender()
+		});
+		map.addControl(overlay);
+		atlas = new AtlasMap(map, overlay);
+		atlas.putDataUnderFrame();
+		await new Promise<void>((resolve, reject) => {
+			if (map.isStyleLoaded()) resolve();
+			map.once('load', () => resolve());
+			map.once('error', (e) => reject(e.error ?? new Error('map failed to load')));
+		});
+		return atlas;
+	}
+
+	/** Move deck.gl's canvas below maplibre's so outlines and labels are drawn on top. */
+	private putDataUnderFrame(): void {
+		const deckCanvas = (this.overlay as unknown as { _container?: HTMLElement })._container;
+		const mapCanvas = this.map.getCanvas();
+		if (deckCanvas && mapCanvas.parentElement) {
+			mapCanvas.parentElement.insertBefore(deckCanvas, mapCanvas);
+			deckCanvas.classList.add('atlas-deck');
+		}
+	}
+
+	private handleHover(info: PickingInfo): void {
+		if (info.layer && info.index >= 0) {
+			this.hoverListener({ layerId: info.layer.id, index: info.index, x: info.x, y: info.y });
+		} else {
+			this.hoverListener(null);
+		}
+	}
+
+	private handleAfterRender(): void {
+		const cb = this.afterRender;
+		if (cb) {
+			this.afterRender = null;
+			cb();
+		}
+	}
+
+	/** Resolve after deck.gl has drawn the next frame (used for first-frame timing). */
+	nextDataFrame(): Promise<void> {
+		return new Promise((resolve) => {
+			this.afterRender = resolve;
+			this.map.triggerRepaint();
+		});
+	}
+
+	onHover(listener: (e: HoverEvent | null) => void): void {
+		this.hoverListener = listener;
+	}
+
+	setFrame(frame: FrameData): void {
+		const set = (id: string, data: GeoJSON.FeatureCollection) =>
+			(this.map.getSource(id) as maplibregl.GeoJSONSource | undefined)?.setData(data);
+		set('townships', frame.townships);
+		set('county', frame.county);
+		set('township-labels', frame.townshipLabels);
+	}
+
+	setLayers(layers: Layer[]): void {
+		this.overlay.setProps({ layers });
+	}
+
+	fitBounds(bbox: [number, number, number, number], padding = 32): void {
+		this.map.fitBounds(
+			[
+				[bbox[0], bbox[1]],
+				[bbox[2], bbox[3]]
+			],
+			{ padding, animate: false }
+		);
+	}
+
+	resize(): void {
+		this.map.resize();
+	}
+
+	destroy(): void {
+		this.map.removeControl(this.overlay);
+		this.overlay.finalize();
+		this.map.remove();
+	}
+}

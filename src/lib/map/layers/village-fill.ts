@@ -1,0 +1,38 @@
+/**
+ * Layer kind: village polygons filled by class colour, drawn from flat binary attributes.
+ * `(data, style) → Layer` with a stable id, so deck.gl diffs instead of rebuilding: when only
+ * colours change, `updateTriggers` re-uploads the colour buffer and keeps the geometry.
+ */
+import { SolidPolygonLayer } from '@deck.gl/layers';
+import type { PolygonBuffers } from '$lib/geo/polygon-buffers';
+
+export interface VillageFillStyle {
+	/** RGBA per vertex (see `expandFeatureColors`). */
+	vertexColors: Uint8Array;
+	/** Changes whenever the colours change. */
+	colorKey: string;
+}
+
+export const VILLAGE_FILL_ID = 'village-fill';
+
+export function villageFillLayer(data: PolygonBuffers, style: VillageFillStyle) {
+	return new SolidPolygonLayer({
+		id: VILLAGE_FILL_ID,
+		data: {
+			length: data.partCount,
+			startIndices: data.partStarts,
+			attributes: {
+				getPolygon: { value: data.positions, size: 2 },
+				indices: data.triangles,
+				getFillColor: { value: style.vertexColors, size: 4, normalized: true }
+			}
+		},
+		_normalize: false,
+		filled: true,
+		extruded: false,
+		pickable: true,
+		autoHighlight: true,
+		highlightColor: [255, 255, 255, 90],
+		updateTriggers: { getFillColor: style.colorKey }
+	});
+}

@@ -1,0 +1,30 @@
+/**
+ * Layer kind: thin village borders, the rings of the same flat buffers as the fill, drawn as
+ * binary paths. Township and county lines are maplibre's (the frame); these sit under them.
+ */
+import { PathLayer } from '@deck.gl/layers';
+import type { PolygonBuffers } from '$lib/geo/polygon-buffers';
+
+export interface VillageOutlineStyle {
+	color: [number, number, number, number];
+	widthPx: number;
+}
+
+export const VILLAGE_OUTLINE_ID = 'village-outline';
+
+export function villageOutlineLayer(data: PolygonBuffers, style: VillageOutlineStyle) {
+	return new PathLayer({
+		id: VILLAGE_OUTLINE_ID,
+		data: {
+			length: data.ringStarts.length - 1,
+			startIndices: data.ringStarts,
+			attributes: { getPath: { value: data.positions, size: 2 } }
+		},
+		// Rings are stored closed (first point repeated), so an open path already goes all round.
+		_pathType: 'open',
+		getColor: style.color,
+		getWidth: style.widthPx,
+		widthUnits: 'pixels',
+		pickable: false
+	});
+}

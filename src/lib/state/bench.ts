@@ -1,0 +1,62 @@
+/**
+ * The measurement hook: with `?bench=1` the app fills `window.__bench` so any outside harness
+ * can time it the same way (times in ms since navigation start, from `performance.now()`).
+ */
+
+export interface BenchRecord {
+	status: 'loading' | 'ready' | 'error';
+	error: string | null;
+	features: number;
+	tFirstFrame: number | null;
+	tComplete: number | null;
+	heapUsed: number | null;
+	steps: Record<string, number>;
+}
+
+export interface Bench {
+	step(name: string): void;
+	set(patch: Partial<BenchRecord>): void;
+	done(features: number): void;
+	fail(message: string): void;
+}
+
+const NOOP: Bench = { step() {}, set() {}, done() {}, fail() {} };
+
+function heapUsed(): number | null {
+	const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+	return mem ? mem.usedJSHeapSize : null;
+}
+
+/** A recorder writing to `window.__bench`, or one that does nothing when not enabled. */
+export function createBench(enabled: boolean): Bench {
+	if (!enabled || typeof window === 'undefined') return NOOP;
+	const rec: BenchRecord = {
+		status: 'loading',
+		error: null,
+		features: 0,
+		tFirstFrame: null,
+		tComplete: null,
+		heapUsed: null,
+		steps: {}
+	};
+	(window as unknown as { __bench: BenchRecord }).__bench = rec;
+	return {
+		step(name) {
+			rec.steps[name] = Math.round(performance.now());
+		},
+		set(patch) {
+			Object.assign(rec, patch);
+		},
+		done(features) {
+			Object.assign(rec, {
+				features,
+				status: 'ready',
+				tComplete: Math.round(performance.now()),
+				heapUsed: heapUsed()
+			});
+		},
+		fail(message) {
+			Object.assign(rec, { status: 'error', error: message });
+		}
+	};
+}
