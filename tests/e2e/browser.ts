@@ -1,0 +1,83 @@
+/**
+ * Opens the app in Debian's Chromium (never a downloaded browser) with the flags that give
+ * headless WebGL through SwiftShader here, and records what a reviewer must check: every
+ * request that leaves the app's origin, console errors and page errors.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Session {
+	browser: Browser;
+	page: Page;
+	/** URLs requested outside the app's origin (must stay empty). */
+	outside: string[];
+	/** Console errors and uncaught page errors. */
+	errors: string[];
+	close(): Promise<void>;
+}
+
+export async function openSession(
+	baseUrl: string,
+	viewport = { width: 1280, height: 800 }
+): Promise<Session> {
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--use-angle=swiftshader',
+			'--enable-unsafe-swiftshader',
+			`--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'atlas-chromium-'))}`
+		]
+	});
+	const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+	const origin = new URL(baseUrl).origin;
+	const outside: string[] = [];
+	const errors: string[] = [];
+	await context.route('**/*', (route) => {
+		const url = route.request().url();
+		if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) {
+			return route.continue();
+		}
+		outside.push(url);
+		return route.abort();
+	});
+	const page = await context.newPage();
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	page.on('pageerror', (e) => errors.push(e.message));
+	return {
+		browser,
+		page,
+		outside,
+		errors,
+		close: () => browser.close()
+	};
+}
+
+/** Wait until the app says it is ready (or failed), via the measurement hook. */
+export async function waitForReady(page: Page, timeout = 90_000): Promise<void> {
+	await page.waitForFunction(
+		() => {
+			const b = (window as unknown as { __bench?: { status: string } }).__bench;
+			return b && b.status !== 'loading';
+		},
+		undefined,
+		{ timeout }
+	);
+	const b = await page.evaluate(
+		() => (window as unknown as { __bench: { status: string; error: string | null } }).__bench
+	);
+	if (b.status !== 'ready') throw new Error(`app failed: ${b.error}`);
+}

@@ -1,0 +1,47 @@
+/**
+ * When something fails, a person sees a plain message, never a blank page or a stack trace.
+ */
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { openSession, type Session } from './browser';
+
+const baseUrl = inject('baseUrl');
+let s: Session | null = null;
+afterEach(async () => {
+	await s?.close();
+	s = null;
+});
+
+describe('error screens', () => {
+	it('says so when the region in the URL has no data', async () => {
+		s = await openSession(baseUrl);
+		await s.page.goto(`${baseUrl}/?region=999999`);
+		const alert = s.page.getByRole('alert');
+		await alert.waitFor();
+		await expect(alert.textContent()).resolves.toContain('找不到所选区域的数据');
+		expect(await alert.textContent()).not.toMatch(/at \w+ \(|\.js:\d+/);
+	});
+
+	it('says so when the browser has no WebGL', async () => {
+		s = await openSession(baseUrl);
+		await s.page.addInitScript(() => {
+			const original = HTMLCanvasElement.prototype.getContext;
+			HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+				if (type.startsWith('webgl')) return null;
+				return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+			} as typeof original;
+		});
+		await s.page.goto(`${baseUrl}/`);
+		const alert = s.page.getByRole('alert');
+		await alert.waitFor();
+		await expect(alert.textContent()).resolves.toContain('WebGL');
+	});
+
+	it('says so when a data file is missing', async () => {
+		s = await openSession(baseUrl);
+		await s.page.route('**/indicator.arrow', (r) => r.fulfill({ status: 404, body: 'not found' }));
+		await s.page.goto(`${baseUrl}/`);
+		const alert = s.page.getByRole('alert');
+		await alert.waitFor();
+		await expect(alert.textContent()).resolves.toContain('数据集无法加载');
+	});
+});

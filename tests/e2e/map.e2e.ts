@@ -1,0 +1,94 @@
+/**
+ * The first map, as a person sees it: 紫阳县's villages coloured by poverty-exit status, a legend
+ * whose counts add up, a tooltip with the village name, no request leaving the app's origin.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openSession, waitForReady, type Session } from './browser';
+import { countColors, parseRgb } from './pixels';
+import { villageNames } from './dataset';
+
+const baseUrl = inject('baseUrl');
+let s: Session;
+
+beforeAll(async () => {
+	s = await openSession(baseUrl);
+	await s.page.goto(`${baseUrl}/?bench=1`);
+	await waitForReady(s.page);
+});
+afterAll(async () => {
+	await s?.close();
+});
+
+async function legend() {
+	return s.page.$$eval('[data-class]', (items) =>
+		items.map((li) => ({
+			key: li.getAttribute('data-class') as string,
+			color: getComputedStyle(li.querySelector('.swatch') as Element).backgroundColor,
+			count: Number(li.querySelector('[data-testid="legend-count"]')?.textContent)
+		}))
+	);
+}
+
+describe('the default map', () => {
+	it('is titled with the county, the theme and the latest year', async () => {
+		await expect(s.page.textContent('[data-testid="map-title"]')).resolves.toContain('紫阳县');
+		await expect(s.page.textContent('[data-testid="map-title"]')).resolves.toContain('2023');
+	});
+
+	it('has legend counts that add up to every village and community of the county', async () => {
+		const items = await legend();
+		const sum = items.reduce((a, i) => a + i.count, 0);
+		expect(sum).toBe(villageNames().size);
+		expect(Number(await s.page.textContent('[data-testid="legend-total"]'))).toBe(sum);
+		// By 2023 every poor village has exited: nothing is left in "not yet exited".
+		expect(items.find((i) => i.key === 'poor')?.count).toBe(0);
+		expect(items.find((i) => i.key === 'exited')?.count).toBeGreaterThan(0);
+	});
+
+	it('draws the villages in the legend colours', async () => {
+		const items = (await legend()).filter((i) => i.count > 0);
+		const png = await s.page.locator('[data-testid="map"]').screenshot();
+		const counts = countColors(png, items.map((i) => parseRgb(i.color)));
+		for (const [k, n] of counts.entries()) {
+			expect(n, `pixels of ${items[k]?.key}`).toBeGreaterThan(500);
+		}
+	});
+
+	it('shows the village name under the pointer, as text', async () => {
+		const box = await s.page.locator('[data-testid="map"]').boundingBox();
+		if (!box) throw new Error('no map');
+		const names = villageNames();
+		let found = '';
+		// Sweep the middle of the map as a person would, until a tooltip appears.
+		for (let fy = 0.35; fy <= 0.65 && !found; fy += 0.05) {
+			for (let fx = 0.35; fx <= 0.65 && !found; fx += 0.05) {
+				await s.page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+				await s.page.waitForTimeout(60);
+				const tip = s.page.locator('[data-testid="tooltip"] strong');
+				if (await tip.count()) found = ((await tip.textContent()) ?? '').trim();
+			}
+		}
+		expect(names.has(found), `tooltip "${found}" names a village`).toBe(true);
+	});
+
+	it('colours the map for another year, and puts the year in the URL', async () => {
+		await s.page.locator('input[type="range"]').fill('2016');
+		await s.page.waitForFunction(() => document.querySelector('[data-testid="year"]')?.textContent === '2016');
+		await s.page.waitForFunction(() => location.search.includes('year=2016'));
+		const items = await legend();
+		expect(items.find((i) => i.key === 'poor')?.count).toBeGreaterThan(0);
+		expect(items.reduce((a, i) => a + i.count, 0)).toBe(villageNames().size);
+	});
+
+	it('switches to English', async () => {
+		await s.page.getByRole('button', { name: 'English' }).click();
+		await expect(s.page.textContent('.legend h2')).resolves.toBe('Poverty-exit status');
+		await s.page.getByRole('button', { name: '中文' }).click();
+		await expect(s.page.textContent('.legend h2')).resolves.toBe('脱贫退出状态');
+	});
+
+	it('made no request outside its origin and logged no error', () => {
+		expect(s.outside).toEqual([]);
+		expect(s.errors).toEqual([]);
+	});
+});
