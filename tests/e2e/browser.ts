@@ -3,12 +3,8 @@
  * headless WebGL through SwiftShader here, and records what a reviewer must check: every
  * request that leaves the app's origin, console errors and page errors.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.js';
 
 export interface Session {
 	browser: Browser;
@@ -24,22 +20,7 @@ export async function openSession(
 	baseUrl: string,
 	viewport = { width: 1280, height: 800 }
 ): Promise<Session> {
-	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--use-angle=swiftshader',
-			'--enable-unsafe-swiftshader',
-			`--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'atlas-chromium-'))}`
-		]
-	});
+	const browser = await launchChromium();
 	const context = await browser.newContext({ viewport, locale: 'zh-CN' });
 	const origin = new URL(baseUrl).origin;
 	const outside: string[] = [];

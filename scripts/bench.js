@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: times the built app in real Chromium through the measurement hook
+ * (`?bench=1` → `window.__bench`) and prints medians and ratios against a baseline measured in
+ * the same run: the browser loading one small static file from the same server. Never fails on
+ * time; it measures. Options: `--runs N` (default 5), `--region CODE`, `--json FILE`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { launchChromium } from './chromium.js';
+import { startPreview } from './preview-server.js';
+
+const arg = (name, dflt) => {
+	const i = process.argv.indexOf(`--${name}`);
+	return i >= 0 ? process.argv[i + 1] : dflt;
+};
+const runs = Number(arg('runs', '5'));
+const region = arg('region', '');
+const jsonOut = arg('json', 'bench-results/app-load.json');
+
+const median = (xs) => {
+	const s = [...xs].sort((a, b) => a - b);
+	const m = Math.floor(s.length / 2);
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+if (!process.argv.includes('--no-build')) {
+	const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+	if (b.status !== 0) process.exit(1);
+}
+const server = await startPreview();
+const browser = await launchChromium();
+const rows = { baseline: [], firstFrame: [], complete: [], heapMB: [], features: 0, steps: [] };
+try {
+	for (let i = 0; i < runs; i++) {
+		const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		const page = await ctx.newPage();
+		await page.goto(`${server.baseUrl}/favicon.svg`);
+		rows.baseline.push(await page.evaluate(() => performance.now()));
+		await page.goto(`${server.baseUrl}/?bench=1${region ? `&region=${region}` : ''}`);
+		await page.waitForFunction(() => window.__bench && window.__bench.status !== 'loading', undefined, {
+			timeout: 120_000
+		});
+		const b = await page.evaluate(() => window.__bench);
+		if (b.status !== 'ready') throw new Error(`app failed: ${b.error}`);
+		rows.firstFrame.push(b.tFirstFrame);
+		rows.complete.push(b.tComplete);
+		rows.heapMB.push((b.heapUsed ?? 0) / 2 ** 20);
+		rows.features = b.features;
+		rows.steps.push(b.steps);
+		await ctx.close();
+	}
+} finally {
+	await browser.close();
+	server.stop();
+}
+
+const base = median(rows.baseline);
+const result = {
+	date: new Date().toISOString(),
+	region: region || 'default',
+	runs,
+	features: rows.features,
+	baselineMs: Math.round(base),
+	firstFrameMs: Math.round(median(rows.firstFrame)),
+	completeMs: Math.round(median(rows.complete)),
+	heapMB: Number(median(rows.heapMB).toFixed(1)),
+	firstFrameRatio: Number((median(rows.firstFrame) / base).toFixed(1)),
+	engineMs: Math.round(median(rows.steps.map((s) => s.engine ?? 0))),
+	dataMs: Math.round(median(rows.steps.map((s) => s.data ?? 0)))
+};
+console.log(`\nVillage Atlas load benchmark (${runs} runs, medians, headless Chromium + SwiftShader)`);
+console.table({
+	'baseline: static file load (ms)': result.baselineMs,
+	'engine started at (ms)': result.engineMs,
+	'data loaded at (ms)': result.dataMs,
+	'first village frame (ms)': result.firstFrameMs,
+	'first frame ÷ baseline': result.firstFrameRatio,
+	'JS heap used (MB)': result.heapMB,
+	'villages drawn': result.features
+});
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(jsonOut, JSON.stringify(result, null, 2));

@@ -1,0 +1,30 @@
+/**
+ * Launches Debian's Chromium (never a downloaded browser) headless, with the flags that keep it
+ * off the network and give it WebGL through SwiftShader on machines without a GPU.
+ */
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium() {
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--use-angle=swiftshader',
+			'--enable-unsafe-swiftshader',
+			'--enable-precise-memory-info',
+			`--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'atlas-chromium-'))}`
+		]
+	});
+}
