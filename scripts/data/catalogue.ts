@@ -1,0 +1,515 @@
+/**
+ * The indicator catalogue (indicator_meta): every key the build emits, with its theme, Chinese
+ * and English labels, unit, kind, default classes and which direction is better. The app drives
+ * legends, tooltips and the profile panel from these rows, so the keys listed in
+ * docs/dataset-format.md ("Indicator keys the app relies on") must never change here.
+ */
+
+export type Theme = 'poverty' | 'collective' | 'party' | 'relocation';
+export type Kind = 'flag' | 'category' | 'count' | 'amount' | 'ratio' | 'year';
+
+export interface IndicatorMeta {
+	key: string;
+	theme: Theme;
+	label_zh: string;
+	label_en: string;
+	unit: string;
+	kind: Kind;
+	default_classes: string;
+	better: 'higher' | 'lower' | 'none';
+	description_zh: string;
+}
+
+type Row = [string, Theme, string, string, string, Kind, unknown, IndicatorMeta['better'], string];
+
+const FLAG = [0, 1];
+const rows: Row[] = [
+	// 脱贫退出
+	[
+		'poor_village',
+		'poverty',
+		'贫困村',
+		'Poor village',
+		'',
+		'flag',
+		FLAG,
+		'none',
+		'建档立卡贫困村(各年相同)'
+	],
+	[
+		'poor_level',
+		'poverty',
+		'贫困村类别',
+		'Poor village level',
+		'',
+		'category',
+		['省级', '市级', '深度贫困'],
+		'none',
+		'省级、市级贫困村或深度贫困村'
+	],
+	[
+		'exit_year',
+		'poverty',
+		'退出年份',
+		'Exit year',
+		'年',
+		'year',
+		[2016, 2017, 2018, 2019, 2020],
+		'lower',
+		'贫困村退出年份;空值为未退出'
+	],
+	[
+		'registered_households',
+		'poverty',
+		'建档立卡贫困户(累计)',
+		'Registered poor households (all)',
+		'户',
+		'count',
+		[50, 100, 200, 300],
+		'none',
+		'历年识别的建档立卡贫困户总数'
+	],
+	[
+		'registered_people',
+		'poverty',
+		'建档立卡贫困人口(累计)',
+		'Registered poor people (all)',
+		'人',
+		'count',
+		[200, 400, 700, 1000],
+		'none',
+		'历年识别的建档立卡贫困人口总数'
+	],
+	[
+		'poor_households',
+		'poverty',
+		'未脱贫户',
+		'Poor households remaining',
+		'户',
+		'count',
+		[1, 20, 50, 100],
+		'lower',
+		'当年末未脱贫的建档立卡贫困户'
+	],
+	[
+		'poor_people',
+		'poverty',
+		'未脱贫人口',
+		'Poor people remaining',
+		'人',
+		'count',
+		[1, 50, 150, 300],
+		'lower',
+		'当年末未脱贫的建档立卡贫困人口'
+	],
+	[
+		'exited_households',
+		'poverty',
+		'当年脱贫户',
+		'Households exiting poverty this year',
+		'户',
+		'count',
+		[10, 30, 60, 100],
+		'higher',
+		'当年脱贫的建档立卡贫困户'
+	],
+	[
+		'incidence',
+		'poverty',
+		'贫困发生率',
+		'Poverty incidence',
+		'',
+		'ratio',
+		[0.0001, 0.03, 0.1, 0.2],
+		'lower',
+		'未脱贫人口 ÷ 农业户籍人口'
+	],
+	[
+		'rural_population',
+		'poverty',
+		'农业户籍人口',
+		'Registered rural population',
+		'人',
+		'count',
+		[1000, 1500, 2000, 2500],
+		'none',
+		'村(社区)户籍人口'
+	],
+	// 村级集体经济
+	[
+		'collective_income',
+		'collective',
+		'集体经济收入',
+		'Collective economy income',
+		'元',
+		'amount',
+		[1, 30000, 50000, 100000, 500000],
+		'higher',
+		'村级集体经济年收入;0 为空壳村'
+	],
+	[
+		'sanbian_pilot',
+		'collective',
+		'“三变”改革试点',
+		'Three-changes reform pilot',
+		'',
+		'category',
+		['省级', '市级', '县级', '无'],
+		'none',
+		'资源变资产、资金变股金、农民变股东改革试点级别'
+	],
+	[
+		'cooperatives',
+		'collective',
+		'支部领办合作社',
+		'Branch-led cooperatives',
+		'个',
+		'count',
+		[1, 2, 3],
+		'higher',
+		'村党支部领办的经济合作组织'
+	],
+	[
+		'agri_parks',
+		'collective',
+		'现代农业园区',
+		'Modern agricultural parks',
+		'个',
+		'count',
+		[1, 2, 3],
+		'higher',
+		'村内现代农业园区'
+	],
+	// 党组织覆盖
+	[
+		'branch_status',
+		'party',
+		'党组织状态',
+		'Party branch status',
+		'',
+		'category',
+		['标准', '软弱涣散'],
+		'none',
+		'软弱涣散村党组织按年排查整顿'
+	],
+	[
+		'rectified_year',
+		'party',
+		'整顿完成年份',
+		'Year rectified',
+		'年',
+		'year',
+		[2016, 2018, 2020, 2022],
+		'none',
+		'最近一次软弱涣散整顿完成的年份'
+	],
+	[
+		'first_secretary',
+		'party',
+		'第一书记',
+		'First secretary in post',
+		'',
+		'flag',
+		FLAG,
+		'higher',
+		'当年有驻村第一书记'
+	],
+	[
+		'fs_score',
+		'party',
+		'第一书记考核得分',
+		'First secretary score',
+		'分',
+		'count',
+		[60, 75, 85, 90],
+		'higher',
+		'22 项指标年度考核得分'
+	],
+	[
+		'fs_grade',
+		'party',
+		'第一书记考核等次',
+		'First secretary grade',
+		'',
+		'category',
+		['优秀', '称职', '基本称职', '不称职'],
+		'none',
+		'年度考核等次'
+	],
+	[
+		'fs_days',
+		'party',
+		'第一书记驻村天数',
+		'First secretary days resident',
+		'天',
+		'count',
+		[200, 243, 280, 320],
+		'higher',
+		'不少于全年 2/3(243 天)'
+	],
+	[
+		'work_team_size',
+		'party',
+		'驻村工作队人数',
+		'Resident work team size',
+		'人',
+		'count',
+		[1, 3, 4, 5],
+		'higher',
+		'驻村工作队队员数'
+	],
+	[
+		'temp_party_orgs',
+		'party',
+		'临时党组织',
+		'Temporary Party organisations',
+		'个',
+		'count',
+		[1, 2],
+		'higher',
+		'攻坚工作队临时党组织'
+	],
+	[
+		'joint_party_orgs',
+		'party',
+		'村企联合党组织',
+		'Village–enterprise joint Party organisations',
+		'个',
+		'count',
+		[1, 2],
+		'higher',
+		'产业链、村企联合党组织'
+	],
+	[
+		'party_members',
+		'party',
+		'党员数',
+		'Party members',
+		'人',
+		'count',
+		[20, 35, 50, 70],
+		'higher',
+		'村党组织党员人数'
+	],
+	[
+		'members_under_35',
+		'party',
+		'35岁以下党员',
+		'Party members under 35',
+		'人',
+		'count',
+		[2, 4, 6, 10],
+		'higher',
+		'35 岁以下党员人数'
+	],
+	[
+		'activists',
+		'party',
+		'入党积极分子',
+		'Party activists',
+		'人',
+		'count',
+		[1, 2, 3, 5],
+		'higher',
+		'入党积极分子人数'
+	],
+	[
+		'young_activist_trained',
+		'party',
+		'当年培养35岁以下积极分子',
+		'Activist under 35 trained this year',
+		'',
+		'flag',
+		FLAG,
+		'higher',
+		'贫困村每年至少培养 1 名 35 岁以下入党积极分子'
+	],
+	[
+		'reserve_cadres',
+		'party',
+		'后备干部',
+		'Reserve cadres',
+		'人',
+		'count',
+		[1, 2, 3, 4],
+		'higher',
+		'村级后备干部,贫困村应储备 2—3 名'
+	],
+	[
+		'committee_under_35',
+		'party',
+		'35岁以下两委成员',
+		'Two-committee members under 35',
+		'人',
+		'count',
+		[1, 2, 3],
+		'higher',
+		'村两委中 35 岁以下成员'
+	],
+	[
+		'one_shoulder',
+		'party',
+		'书记主任“一肩挑”',
+		'Secretary is also village director',
+		'',
+		'flag',
+		FLAG,
+		'none',
+		'村党组织书记兼任村委会主任'
+	],
+	[
+		'college_cadre_share',
+		'party',
+		'大专以上学历干部占比',
+		'Cadres with college education',
+		'',
+		'ratio',
+		[0.2, 0.35, 0.5, 0.65],
+		'higher',
+		'两委干部中大专及以上学历比例'
+	],
+	[
+		'secretary_trained',
+		'party',
+		'书记当年参加轮训',
+		'Secretary trained this year',
+		'',
+		'flag',
+		FLAG,
+		'higher',
+		'村党组织书记年度集中轮训'
+	],
+	[
+		'venue_standard',
+		'party',
+		'活动场所达标',
+		'Activity venue up to standard',
+		'',
+		'flag',
+		FLAG,
+		'higher',
+		'活动场所和经费达标'
+	],
+	[
+		'demo_village',
+		'party',
+		'示范村',
+		'Demonstration village',
+		'',
+		'flag',
+		FLAG,
+		'higher',
+		'“支部+X+贫困户”等示范村'
+	],
+	[
+		'returned_talents',
+		'party',
+		'回引人才',
+		'Returned migrant entrepreneurs',
+		'人',
+		'count',
+		[1, 2, 4],
+		'higher',
+		'回引的致富能手、返乡创业人才'
+	],
+	[
+		'supervised',
+		'party',
+		'挂牌督战',
+		'Listed for supervision',
+		'',
+		'flag',
+		FLAG,
+		'none',
+		'列入挂牌督战'
+	],
+	[
+		'moral_council',
+		'party',
+		'道德评议会',
+		'Moral-evaluation council held',
+		'',
+		'flag',
+		FLAG,
+		'higher',
+		'新民风道德评议活动'
+	],
+	// 易地搬迁与社区工厂
+	[
+		'relocated_households',
+		'relocation',
+		'易地搬迁户数(累计)',
+		'Households relocated (cumulative)',
+		'户',
+		'count',
+		[50, 100, 200, 300],
+		'none',
+		'本村建档立卡贫困户易地扶贫搬迁累计户数'
+	],
+	[
+		'relocated_people',
+		'relocation',
+		'易地搬迁人口(累计)',
+		'People relocated (cumulative)',
+		'人',
+		'count',
+		[150, 300, 600, 1000],
+		'none',
+		'本村建档立卡贫困人口易地扶贫搬迁累计人数'
+	],
+	[
+		'factories',
+		'relocation',
+		'社区工厂',
+		'Community factories',
+		'个',
+		'count',
+		[1, 2, 3],
+		'higher',
+		'位于本村(社区)的社区工厂'
+	],
+	[
+		'factory_jobs',
+		'relocation',
+		'社区工厂就业',
+		'Community factory jobs',
+		'人',
+		'count',
+		[50, 150, 300, 600],
+		'higher',
+		'本村(社区)社区工厂用工人数'
+	]
+];
+
+export const CATALOGUE: IndicatorMeta[] = rows.map(
+	([key, theme, label_zh, label_en, unit, kind, classes, better, description_zh]) => ({
+		key,
+		theme,
+		label_zh,
+		label_en,
+		unit,
+		kind,
+		default_classes: JSON.stringify(classes),
+		better,
+		description_zh
+	})
+);
+
+export const CATALOGUE_KEYS = new Set(CATALOGUE.map((m) => m.key));
+
+/** The keys docs/dataset-format.md promises the app. */
+export const REQUIRED_KEYS = [
+	'poor_village',
+	'poor_level',
+	'exit_year',
+	'poor_households',
+	'poor_people',
+	'incidence',
+	'collective_income',
+	'branch_status',
+	'first_secretary',
+	'reserve_cadres'
+];
+
+/** The reduced set written for the national benchmark build (see data/README.md). */
+export const NATIONAL_KEYS = REQUIRED_KEYS;
