@@ -1,0 +1,288 @@
+/**
+ * Validate a dataset folder against docs/dataset-format.md: codes (6/9/12 digits, unique, every
+ * village in a real township), geometry (valid, non-empty, bbox and area consistent, villages
+ * summing to their county within 0.5%), sites, and indicators (every key in the catalogue,
+ * values in range for their kind, every year present). Returns readable messages.
+ */
+import { decodeWkb } from '../../src/lib/geo/wkb';
+import { bboxOfPolygons } from '../../src/lib/geo/bbox';
+import { pointInPolygons, polygonsAreaKm2 } from '../../src/lib/geo/ring';
+import { validatePolygons } from '../../src/lib/geo/validate';
+import { REQUIRED_KEYS } from './catalogue';
+import { readJson, readTable, type Columns } from './check-tables';
+
+export interface CheckResult {
+	errors: string[];
+	stats: Record<string, number>;
+}
+
+const CODE_LENGTH: Record<string, number> = {
+	city: 4,
+	county: 6,
+	township: 9,
+	village: 12,
+	community: 12
+};
+
+export function checkDataset(dir: string): CheckResult {
+	const errors: string[] = [];
+	const stats: Record<string, number> = {};
+	const fail = (msg: string) => {
+		if (errors.length < 200) errors.push(msg);
+	};
+	const manifest = readJson(dir, 'manifest.json') as Record<string, any> | null;
+	if (!manifest) return { errors: [`${dir}: no manifest.json`], stats };
+	if (manifest.format !== 1) fail(`manifest: format ${manifest.format}, expected 1`);
+	const years: number[] = manifest.years ?? [];
+	if (years.length === 0) fail('manifest: no years');
+	const tables: Record<string, Columns | null> = {};
+	for (const [name, file] of Object.entries<string>(manifest.files ?? {})) {
+		tables[name] = readTable(dir, file);
+		if (!tables[name]) fail(`missing file ${file} for table ${name}`);
+	}
+	const region = tables.region;
+	const boundary = tables.boundary;
+	const site = tables.site;
+	const indicator = tables.indicator;
+	const meta = tables.indicator_meta;
+	if (!region || !boundary || !site || !indicator || !meta) return { errors, stats };
+
+	// Region: codes and hierarchy.
+	const levelOf = new Map<string, string>();
+	const parentOf = new Map<string, string | null>();
+	const codes = region.col('code') as string[];
+	const levels = region.col('level') as string[];
+	const parents = region.col('parent_code') as (string | null)[];
+	const names = region.col('name') as string[];
+	codes.forEach((code, i) => {
+		const level = levels[i] as string;
+		if (!(level in CODE_LENGTH)) fail(`region ${code}: unknown level ${level}`);
+		else if (!new RegExp(`^\\d{${CODE_LENGTH[level]}}$`).test(code))
+			fail(`region ${code}: a ${level} code must have ${CODE_LENGTH[level]} digits`);
+		if (levelOf.has(code)) fail(`region ${code}: duplicate code`);
+		if (!names[i]) fail(`region ${code}: empty name`);
+		levelOf.set(code, level);
+		parentOf.set(code, parents[i] ?? null);
+		stats[level] = (stats[level] ?? 0) + 1;
+	});
+	for (const [code, level] of levelOf) {
+		const parent = parentOf.get(code);
+		if (level === 'village' || level === 'community') {
+			if (!parent || levelOf.get(parent) !== 'township')
+				fail(`region ${code}: parent ${parent} is not a township in the dataset`);
+			else if (!code.startsWith(parent))
+				fail(`region ${code}: code does not start with its township ${parent}`);
+		}
+		if (level === 'township' && (!parent || levelOf.get(parent) !== 'county'))
+			fail(`region ${code}: parent ${parent} is not a county in the dataset`);
+	}
+	const counts = manifest.counts ?? {};
+	for (const level of ['county', 'township', 'village', 'community']) {
+		if ((counts[level] ?? 0) !== (stats[level] ?? 0))
+			fail(`manifest counts.${level} = ${counts[level]}, table has ${stats[level] ?? 0}`);
+	}
+
+	checkBoundaries(boundary, levelOf, fail, stats);
+	checkSites(site, levelOf, manifest.bbox, fail);
+	checkIndicators(indicator, meta, manifest, levelOf, years, fail, stats);
+	if ((counts.site ?? -1) !== site.rows)
+		fail(`manifest counts.site = ${counts.site}, table has ${site.rows}`);
+	if ((counts.indicator ?? -1) !== indicator.rows)
+		fail(`manifest counts.indicator = ${counts.indicator}, table has ${indicator.rows}`);
+	return { errors, stats };
+}
+
+function checkBoundaries(
+	boundary: Columns,
+	levelOf: Map<string, string>,
+	fail: (m: string) => void,
+	stats: Record<string, number>
+) {
+	const codes = boundary.col('code') as string[];
+	const wkbs = boundary.col('geom_wkb') as Uint8Array[];
+	const area = boundary.col('area_km2') as number[];
+	const box = ['minx', 'miny', 'maxx', 'maxy'].map((c) => boundary.col(c) as number[]);
+	const cx = boundary.col('cx') as number[];
+	const cy = boundary.col('cy') as number[];
+	const seen = new Set<string>();
+	const unitArea = new Map<string, number>();
+	const countyArea = new Map<string, number>();
+	const townArea = new Map<string, number>();
+	codes.forEach((code, i) => {
+		if (seen.has(code)) fail(`boundary ${code}: duplicate`);
+		seen.add(code);
+		const level = levelOf.get(code);
+		if (!level) return fail(`boundary ${code}: not in region`);
+		let polygons;
+		try {
+			polygons = decodeWkb(wkbs[i] as Uint8Array);
+		} catch (e) {
+			return fail(`boundary ${code}: bad WKB (${(e as Error).message})`);
+		}
+		const problems = validatePolygons(polygons);
+		if (problems.length)
+			fail(`boundary ${code}: invalid geometry: ${problems.slice(0, 3).join('; ')}`);
+		const a = polygonsAreaKm2(polygons);
+		if (!(a > 0)) fail(`boundary ${code}: empty (area ${a})`);
+		if (Math.abs(a - (area[i] as number)) > 1e-4 * Math.max(1, a))
+			fail(`boundary ${code}: area_km2 ${area[i]} but geometry has ${a.toFixed(6)}`);
+		const b = bboxOfPolygons(polygons);
+		if (b.some((v, k) => Math.abs(v - ((box[k] as number[])[i] as number)) > 1e-9))
+			fail(`boundary ${code}: bbox columns do not match geometry`);
+		if (!pointInPolygons(cx[i] as number, cy[i] as number, polygons))
+			fail(`boundary ${code}: label point (cx, cy) is outside the polygon`);
+		if (level === 'county') countyArea.set(code, a);
+		else if (level === 'township') townArea.set(code, a);
+		else {
+			unitArea.set(code.slice(0, 6), (unitArea.get(code.slice(0, 6)) ?? 0) + a);
+			townArea.set(`sum:${code.slice(0, 9)}`, (townArea.get(`sum:${code.slice(0, 9)}`) ?? 0) + a);
+		}
+	});
+	for (const [code, level] of levelOf)
+		if (level !== 'city' && !seen.has(code)) fail(`boundary: no polygon for ${level} ${code}`);
+	for (const [county, a] of countyArea) {
+		const sum = unitArea.get(county) ?? 0;
+		const rel = Math.abs(sum - a) / a;
+		stats[`area_gap_${county}`] = rel;
+		if (rel > 0.005)
+			fail(
+				`county ${county}: villages cover ${sum.toFixed(2)} km² of ${a.toFixed(2)} (${(rel * 100).toFixed(2)}% off, limit 0.5%)`
+			);
+	}
+	for (const [code, a] of townArea) {
+		if (code.startsWith('sum:')) continue;
+		const sum = townArea.get(`sum:${code}`) ?? 0;
+		if (Math.abs(sum - a) > 1e-3 * a)
+			fail(`township ${code}: area ${a.toFixed(3)} km² but its units sum to ${sum.toFixed(3)}`);
+	}
+}
+
+function checkSites(
+	site: Columns,
+	levelOf: Map<string, string>,
+	bbox: number[] | undefined,
+	fail: (m: string) => void
+) {
+	const ids = site.col('id') as string[];
+	const kind = site.col('kind') as string[];
+	const town = site.col('township_code') as string[];
+	const village = site.col('village_code') as string[];
+	const lon = site.col('lon') as number[];
+	const lat = site.col('lat') as number[];
+	const num = (c: string) => site.col(c) as (number | null)[];
+	const [hh, people, jobs, poor, months, dist] = [
+		'households',
+		'people',
+		'jobs',
+		'poor_employed',
+		'months_operating',
+		'distance_km'
+	].map(num) as (number | null)[][];
+	const community = site.col('community_id') as (string | null)[];
+	const resettlement = new Set(ids.filter((_, i) => kind[i] === 'resettlement'));
+	const seen = new Set<string>();
+	ids.forEach((id, i) => {
+		if (seen.has(id)) fail(`site ${id}: duplicate id`);
+		seen.add(id);
+		if (kind[i] !== 'resettlement' && kind[i] !== 'factory') fail(`site ${id}: kind ${kind[i]}`);
+		if (levelOf.get(town[i] as string) !== 'township')
+			fail(`site ${id}: township ${town[i]} not in region`);
+		const vl = levelOf.get(village[i] as string);
+		if (vl !== 'village' && vl !== 'community')
+			fail(`site ${id}: village ${village[i]} not in region`);
+		if (
+			bbox &&
+			!(
+				(lon[i] as number) >= (bbox[0] as number) &&
+				(lon[i] as number) <= (bbox[2] as number) &&
+				(lat[i] as number) >= (bbox[1] as number) &&
+				(lat[i] as number) <= (bbox[3] as number)
+			)
+		)
+			fail(`site ${id}: (${lon[i]}, ${lat[i]}) outside the region's bbox`);
+		if (kind[i] === 'resettlement') {
+			if (!((hh?.[i] ?? 0) >= 1) || !((people?.[i] ?? 0) >= (hh?.[i] ?? 0)))
+				fail(`site ${id}: households ${hh?.[i]} / people ${people?.[i]} implausible`);
+		} else {
+			if (!((jobs?.[i] ?? -1) >= 0)) fail(`site ${id}: jobs ${jobs?.[i]}`);
+			if (!((poor?.[i] ?? -1) >= 0)) fail(`site ${id}: poor_employed ${poor?.[i]}`);
+			const m = months?.[i] ?? -1;
+			if (!(m >= 1 && m <= 12)) fail(`site ${id}: months_operating ${m} not in 1–12`);
+			const c = community[i];
+			if (c !== null && c !== undefined && !resettlement.has(c))
+				fail(`site ${id}: community_id ${c} is not a resettlement site`);
+			if (c && !((dist?.[i] ?? -1) >= 0)) fail(`site ${id}: distance_km missing`);
+		}
+	});
+}
+
+function checkIndicators(
+	indicator: Columns,
+	meta: Columns,
+	manifest: Record<string, any>,
+	levelOf: Map<string, string>,
+	years: number[],
+	fail: (m: string) => void,
+	stats: Record<string, number>
+) {
+	const metaKeys = meta.col('key') as string[];
+	const kinds = new Map(metaKeys.map((k, i) => [k, (meta.col('kind') as string[])[i] as string]));
+	const classes = new Map(
+		metaKeys.map((k, i) => [
+			k,
+			JSON.parse((meta.col('default_classes') as string[])[i] as string) as unknown[]
+		])
+	);
+	const catalogue = new Set(((manifest.catalogue ?? []) as { key: string }[]).map((m) => m.key));
+	for (const k of metaKeys)
+		if (!catalogue.has(k)) fail(`indicator_meta ${k}: missing from manifest.catalogue`);
+	for (const k of REQUIRED_KEYS)
+		if (!kinds.has(k)) fail(`indicator_meta: required key ${k} missing`);
+	const yearSet = new Set(years);
+	const code = indicator.col('code') as string[];
+	const year = indicator.col('year') as number[];
+	const key = indicator.col('key') as string[];
+	const value = indicator.col('value') as (number | null)[];
+	const text = indicator.col('text') as (string | null)[];
+	const perSeries = new Map<string, Set<number>>();
+	const badKeys = new Set<string>();
+	for (let i = 0; i < indicator.rows; i++) {
+		const k = key[i] as string;
+		const kind = kinds.get(k);
+		if (!kind) {
+			if (!badKeys.has(k)) fail(`indicator key ${k} is not in indicator_meta`);
+			badKeys.add(k);
+			continue;
+		}
+		const c = code[i] as string;
+		if (!levelOf.has(c)) fail(`indicator row ${i}: code ${c} not in region`);
+		const y = year[i] as number;
+		if (!yearSet.has(y)) fail(`indicator row ${i}: year ${y} not in manifest years`);
+		const sk = `${c}|${k}`;
+		const ys = perSeries.get(sk) ?? new Set<number>();
+		if (ys.has(y)) fail(`indicator ${c} ${k} ${y}: duplicate row`);
+		ys.add(y);
+		perSeries.set(sk, ys);
+		const v = value[i];
+		const t = text[i];
+		const bad = (why: string) => fail(`indicator ${c} ${k} ${y}: ${why}`);
+		if (kind === 'category') {
+			if (t !== null && t !== undefined && !(classes.get(k) ?? []).includes(t))
+				bad(`category "${t}" not in ${JSON.stringify(classes.get(k))}`);
+			continue;
+		}
+		if (t !== null && t !== undefined) bad(`text on a ${kind} indicator`);
+		if (v === null || v === undefined) continue;
+		if (!Number.isFinite(v)) bad(`value ${v} not finite`);
+		else if (kind === 'flag' && v !== 0 && v !== 1) bad(`flag value ${v}`);
+		else if (kind === 'ratio' && (v < 0 || v > 1)) bad(`ratio ${v} outside 0–1`);
+		else if ((kind === 'count' || kind === 'amount') && v < 0) bad(`negative ${kind} ${v}`);
+		else if (kind === 'count' && !Number.isInteger(v)) bad(`count ${v} not an integer`);
+		else if (kind === 'year' && (!Number.isInteger(v) || v < 1990 || v > 2100)) bad(`year ${v}`);
+	}
+	for (const [sk, ys] of perSeries)
+		if (ys.size !== years.length)
+			fail(`indicator ${sk.replace('|', ' ')}: ${ys.size} of ${years.length} years`);
+	stats.indicator_rows = indicator.rows;
+	stats.series = perSeries.size;
+}
