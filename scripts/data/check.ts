@@ -16,6 +16,15 @@ export interface CheckResult {
 	stats: Record<string, number>;
 }
 
+interface ManifestLike {
+	format?: number;
+	years?: number[];
+	files?: Record<string, string>;
+	counts?: Record<string, number>;
+	bbox?: number[];
+	catalogue?: { key: string }[];
+}
+
 const CODE_LENGTH: Record<string, number> = {
 	city: 4,
 	county: 6,
@@ -30,13 +39,13 @@ export function checkDataset(dir: string): CheckResult {
 	const fail = (msg: string) => {
 		if (errors.length < 200) errors.push(msg);
 	};
-	const manifest = readJson(dir, 'manifest.json') as Record<string, any> | null;
+	const manifest = readJson(dir, 'manifest.json') as ManifestLike | null;
 	if (!manifest) return { errors: [`${dir}: no manifest.json`], stats };
 	if (manifest.format !== 1) fail(`manifest: format ${manifest.format}, expected 1`);
 	const years: number[] = manifest.years ?? [];
 	if (years.length === 0) fail('manifest: no years');
 	const tables: Record<string, Columns | null> = {};
-	for (const [name, file] of Object.entries<string>(manifest.files ?? {})) {
+	for (const [name, file] of Object.entries(manifest.files ?? {})) {
 		tables[name] = readTable(dir, file);
 		if (!tables[name]) fail(`missing file ${file} for table ${name}`);
 	}
@@ -219,7 +228,7 @@ function checkSites(
 function checkIndicators(
 	indicator: Columns,
 	meta: Columns,
-	manifest: Record<string, any>,
+	manifest: ManifestLike,
 	levelOf: Map<string, string>,
 	years: number[],
 	fail: (m: string) => void,
@@ -233,7 +242,7 @@ function checkIndicators(
 			JSON.parse((meta.col('default_classes') as string[])[i] as string) as unknown[]
 		])
 	);
-	const catalogue = new Set(((manifest.catalogue ?? []) as { key: string }[]).map((m) => m.key));
+	const catalogue = new Set((manifest.catalogue ?? []).map((m) => m.key));
 	for (const k of metaKeys)
 		if (!catalogue.has(k)) fail(`indicator_meta ${k}: missing from manifest.catalogue`);
 	for (const k of REQUIRED_KEYS)
