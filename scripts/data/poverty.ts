@@ -25,9 +25,10 @@ export function remainingPoor(p: Profile, seed: number): number[] {
 		if (y >= 2020) return 0;
 		if (y <= 2014) return start;
 		if (y < clearYear) {
-			// Geometric decline from the 2014 stock to the exit-year level.
+			// Smooth S-curve from the 2014 stock to the exit-year level: slow start, most exits
+			// in the middle years, as the county reports describe.
 			const t = (y - 2014) / (clearYear - 2014);
-			return Math.round(start * Math.pow(Math.max(atClear, 1) / start, t ** 1.2));
+			return Math.round(atClear + (start - atClear) * (1 - t * t * (3 - 2 * t)));
 		}
 		if (y === clearYear) return atClear;
 		return Math.round(atClear * ((2020 - y) / (2020 - clearYear)) * 0.6);

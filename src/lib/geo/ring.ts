@@ -6,7 +6,8 @@
  */
 import type { Point, Polygon, Polygons, Ring } from './types';
 
-const EARTH_RADIUS_M = 6378137;
+// The mean Earth radius turf 7 uses; close to the authalic radius, so areas are near-ellipsoidal.
+const EARTH_RADIUS_M = 6371008.8;
 const RAD = Math.PI / 180;
 
 /** Shoelace area in square degrees; positive for counter-clockwise rings (y up). */

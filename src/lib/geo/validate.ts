@@ -7,20 +7,41 @@
 import { signedArea } from './ring';
 import type { Point, Polygons } from './types';
 
-type Seg = { ax: number; ay: number; bx: number; by: number; ring: number; index: number; size: number };
+type Seg = {
+	ax: number;
+	ay: number;
+	bx: number;
+	by: number;
+	ring: number;
+	index: number;
+	size: number;
+};
 
 function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
 	const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
 	return v > 0 ? 1 : v < 0 ? -1 : 0;
 }
 
-function onSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
-	return Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
+function onSegment(
+	ax: number,
+	ay: number,
+	bx: number,
+	by: number,
+	px: number,
+	py: number
+): boolean {
+	return (
+		Math.min(ax, bx) <= px &&
+		px <= Math.max(ax, bx) &&
+		Math.min(ay, by) <= py &&
+		py <= Math.max(ay, by)
+	);
 }
 
 /** True if two segments share any point other than a common endpoint. */
 function badIntersection(s: Seg, t: Seg): boolean {
-	const shared = (px: number, py: number, q: Seg) => (px === q.ax && py === q.ay) || (px === q.bx && py === q.by);
+	const shared = (px: number, py: number, q: Seg) =>
+		(px === q.ax && py === q.ay) || (px === q.bx && py === q.by);
 	const o1 = orient(s.ax, s.ay, s.bx, s.by, t.ax, t.ay);
 	const o2 = orient(s.ax, s.ay, s.bx, s.by, t.bx, t.by);
 	const o3 = orient(t.ax, t.ay, t.bx, t.by, s.ax, s.ay);
@@ -54,7 +75,8 @@ export function validatePolygons(polygons: Polygons): string[] {
 			const first = ring[0];
 			const last = ring[ring.length - 1];
 			if (ring.length < 4) problems.push(`${name}: fewer than 4 points`);
-			if (!first || !last || first[0] !== last[0] || first[1] !== last[1]) problems.push(`${name}: not closed`);
+			if (!first || !last || first[0] !== last[0] || first[1] !== last[1])
+				problems.push(`${name}: not closed`);
 			const area = signedArea(ring);
 			if (area === 0) problems.push(`${name}: zero area`);
 			else if ((ri === 0) !== area > 0) problems.push(`${name}: wrong orientation`);
@@ -62,7 +84,15 @@ export function validatePolygons(polygons: Polygons): string[] {
 				const a = ring[i] as Point;
 				const b = ring[i + 1] as Point;
 				if (a[0] === b[0] && a[1] === b[1]) problems.push(`${name}: repeated point ${i}`);
-				segs.push({ ax: a[0], ay: a[1], bx: b[0], by: b[1], ring: ringId, index: i, size: ring.length - 1 });
+				segs.push({
+					ax: a[0],
+					ay: a[1],
+					bx: b[0],
+					by: b[1],
+					ring: ringId,
+					index: i,
+					size: ring.length - 1
+				});
 			}
 			ringId++;
 		});
@@ -74,12 +104,24 @@ export function validatePolygons(polygons: Polygons): string[] {
 		for (let j = i + 1; j < segs.length; j++) {
 			const t = segs[j] as Seg;
 			if (Math.min(t.ax, t.bx) > sMax) break;
-			if (Math.max(s.ay, s.by) < Math.min(t.ay, t.by) || Math.max(t.ay, t.by) < Math.min(s.ay, s.by)) continue;
+			if (
+				Math.max(s.ay, s.by) < Math.min(t.ay, t.by) ||
+				Math.max(t.ay, t.by) < Math.min(s.ay, s.by)
+			)
+				continue;
 			const adjacent =
-				s.ring === t.ring && (Math.abs(s.index - t.index) === 1 || Math.abs(s.index - t.index) === s.size - 1);
+				s.ring === t.ring &&
+				(Math.abs(s.index - t.index) === 1 || Math.abs(s.index - t.index) === s.size - 1);
 			if (adjacent) {
 				// Neighbouring edges may only meet at their shared vertex: reject a fold-back.
-				const o = orient(s.ax, s.ay, s.bx, s.by, t.ax === s.bx && t.ay === s.by ? t.bx : t.ax, t.ax === s.bx && t.ay === s.by ? t.by : t.ay);
+				const o = orient(
+					s.ax,
+					s.ay,
+					s.bx,
+					s.by,
+					t.ax === s.bx && t.ay === s.by ? t.bx : t.ax,
+					t.ax === s.bx && t.ay === s.by ? t.by : t.ay
+				);
 				if (o === 0 && badIntersection(s, t)) problems.push(`spike at (${s.bx}, ${s.by})`);
 				continue;
 			}
