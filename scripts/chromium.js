@@ -1,11 +1,9 @@
 /**
  * Launches Debian's Chromium (never a downloaded browser) headless, with the flags that keep it
- * off the network and give it WebGL through SwiftShader on machines without a GPU.
+ * off the network and give it WebGL through SwiftShader on machines without a GPU. Playwright
+ * gives every launch a fresh, empty profile.
  */
 import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -23,8 +21,7 @@ export function launchChromium() {
 			'--disable-sync',
 			'--use-angle=swiftshader',
 			'--enable-unsafe-swiftshader',
-			'--enable-precise-memory-info',
-			`--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'atlas-chromium-'))}`
+			'--enable-precise-memory-info'
 		]
 	});
 }

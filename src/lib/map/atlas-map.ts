@@ -138,7 +138,11 @@ export class AtlasMap {
 		this.overlay.setProps({ layers });
 	}
 
-	fitBounds(bbox: [number, number, number, number], padding = 32): void {
+	/** Frame the bbox; `leftPanel` keeps the region clear of a panel over the map's left side. */
+	fitBounds(bbox: [number, number, number, number], leftPanel = 0): void {
+		const w = this.map.getContainer().clientWidth;
+		const left = leftPanel > 0 && w - leftPanel > 400 ? leftPanel + 24 : 32;
+		const padding = { top: 32, bottom: 40, left, right: 56 };
 		this.map.fitBounds(
 			[
 				[bbox[0], bbox[1]],

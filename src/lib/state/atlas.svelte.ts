@@ -18,6 +18,9 @@ import { createBench, type Bench } from './bench';
 import { VillageLayerModel } from './village-layer-model.svelte';
 import { frameFromShapes } from './frame-model';
 
+/** Width of the legend panel over the map's left side (see +page.svelte). */
+const LEFT_PANEL_PX = 310;
+
 export type Phase = 'loading' | 'ready' | 'error';
 export type StepKey = 'index' | 'engine' | 'data' | 'map';
 export interface Step {
@@ -127,7 +130,7 @@ export class AtlasState {
 			this.#step('map');
 			const map = await this.#whenMap();
 			map.setFrame(frameFromShapes(townships, county));
-			map.fitBounds(manifest.bbox);
+			map.fitBounds(manifest.bbox, LEFT_PANEL_PX);
 			this.#draw();
 			await map.nextDataFrame();
 			this.#bench.set({ tFirstFrame: Math.round(performance.now()) });
