@@ -11,12 +11,12 @@ export function readTable(region: string, table: string) {
 	return tableFromIPC(readFileSync(`static/data/${region}/${table}.arrow`));
 }
 
-/** Names of all villages and communities of a region. */
-export function villageNames(region = DEFAULT_REGION): Set<string> {
+/** Code → name of every village and community of a region (names repeat across townships). */
+export function villages(region = DEFAULT_REGION): Map<string, string> {
 	const t = readTable(region, 'region');
-	const names = new Set<string>();
+	const out = new Map<string, string>();
 	for (const row of t) {
-		if (row.level === 'village' || row.level === 'community') names.add(String(row.name));
+		if (row.level === 'village' || row.level === 'community') out.set(row.code, String(row.name));
 	}
-	return names;
+	return out;
 }

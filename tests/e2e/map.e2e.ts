@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSession, waitForReady, type Session } from './browser';
 import { countColors, parseRgb } from './pixels';
-import { villageNames } from './dataset';
+import { villages } from './dataset';
 
 const baseUrl = inject('baseUrl');
 let s: Session;
@@ -38,7 +38,7 @@ describe('the default map', () => {
 	it('has legend counts that add up to every village and community of the county', async () => {
 		const items = await legend();
 		const sum = items.reduce((a, i) => a + i.count, 0);
-		expect(sum).toBe(villageNames().size);
+		expect(sum).toBe(villages().size);
 		expect(Number(await s.page.textContent('[data-testid="legend-total"]'))).toBe(sum);
 		// By 2023 every poor village has exited: nothing is left in "not yet exited".
 		expect(items.find((i) => i.key === 'poor')?.count).toBe(0);
@@ -57,7 +57,7 @@ describe('the default map', () => {
 	it('shows the village name under the pointer, as text', async () => {
 		const box = await s.page.locator('[data-testid="map"]').boundingBox();
 		if (!box) throw new Error('no map');
-		const names = villageNames();
+		const names = new Set(villages().values());
 		let found = '';
 		// Sweep the middle of the map as a person would, until a tooltip appears.
 		for (let fy = 0.35; fy <= 0.65 && !found; fy += 0.05) {
@@ -77,7 +77,7 @@ describe('the default map', () => {
 		await s.page.waitForFunction(() => location.search.includes('year=2016'));
 		const items = await legend();
 		expect(items.find((i) => i.key === 'poor')?.count).toBeGreaterThan(0);
-		expect(items.reduce((a, i) => a + i.count, 0)).toBe(villageNames().size);
+		expect(items.reduce((a, i) => a + i.count, 0)).toBe(villages().size);
 	});
 
 	it('switches to English', async () => {

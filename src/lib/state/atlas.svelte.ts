@@ -81,6 +81,9 @@ export class AtlasState {
 	async start(url: UrlState): Promise<void> {
 		this.#bench = createBench(!!url.bench);
 		if (url.lang) this.lang = url.lang;
+		// Compiling the engine's wasm is the slowest step: begin it while the index is read.
+		const engine = this.deps.openConnector();
+		engine.catch(() => {}); // reported below, once the index step is done
 		try {
 			this.#step('index');
 			const res = await this.#fetch(`${this.deps.dataRoot}/index.json`);
@@ -91,7 +94,7 @@ export class AtlasState {
 		}
 		this.#step('engine');
 		try {
-			this.#db = await this.deps.openConnector();
+			this.#db = await engine;
 		} catch (e) {
 			return this.#fail('engine', e);
 		}
@@ -125,8 +128,7 @@ export class AtlasState {
 			this.villages.setShapes(villages);
 			this.region = entry;
 			this.manifest = manifest;
-			this.year = year && manifest.years.includes(year) ? year : manifest.latestYear;
-			await this.#recolor();
+			await this.#recolor(year && manifest.years.includes(year) ? year : manifest.latestYear);
 			this.#step('map');
 			const map = await this.#whenMap();
 			map.setFrame(frameFromShapes(townships, county));
@@ -144,8 +146,7 @@ export class AtlasState {
 
 	async setYear(year: number): Promise<void> {
 		if (!this.manifest?.years.includes(year) || year === this.year) return;
-		this.year = year;
-		await this.#recolor();
+		await this.#recolor(year);
 		this.#draw();
 	}
 
@@ -172,15 +173,17 @@ export class AtlasState {
 		};
 	}
 
-	async #recolor(): Promise<void> {
+	/** Query the classes for `year`, then switch year, colours and counts together. */
+	async #recolor(year: number): Promise<void> {
 		const db = this.#db;
 		if (!db) return;
 		const [status, counts] = await Promise.all([
-			queryPovertyStatus(db, this.year),
-			queryPovertyStatusCounts(db, this.year)
+			queryPovertyStatus(db, year),
+			queryPovertyStatusCounts(db, year)
 		]);
-		this.villages.setStatus(status, this.year);
+		this.villages.setStatus(status, year);
 		this.counts = counts;
+		this.year = year;
 	}
 
 	#draw(): void {
