@@ -10,10 +10,10 @@ import {
 	Table,
 	Utf8,
 	tableToIPC,
-	vectorFromArray,
 	type DataType,
 	type Vector
 } from 'apache-arrow';
+import { binaryVector, float64Vector, int32Vector, utf8Vector } from './arrow-vectors';
 import type { IndicatorMeta } from './catalogue';
 import type { IndicatorColumns } from './indicator-rows';
 import type { Site } from './sites';
@@ -41,12 +41,20 @@ export interface BoundaryRow {
 
 type Spec<T> = [keyof T & string, DataType][];
 
+function column(type: DataType, values: unknown[]): Vector {
+	if (type instanceof Utf8) return utf8Vector(values as (string | null)[]);
+	if (type instanceof Binary) return binaryVector(values as (Uint8Array | null)[]);
+	if (type instanceof Float64) return float64Vector(values as (number | null)[]);
+	if (type instanceof Int32) return int32Vector(values as (number | null)[]);
+	throw new Error(`no column maker for ${type}`);
+}
+
 function table<T>(rows: readonly T[], spec: Spec<T>): Table {
 	const columns: Record<string, Vector> = {};
 	for (const [name, type] of spec)
-		columns[name] = vectorFromArray(
-			rows.map((r) => r[name] as unknown),
-			type
+		columns[name] = column(
+			type,
+			rows.map((r) => r[name] as unknown)
 		);
 	return new Table(columns);
 }
@@ -99,11 +107,11 @@ export const siteTable = (rows: Site[]) =>
 
 export function indicatorTable(c: IndicatorColumns): Table {
 	return new Table({
-		code: vectorFromArray(c.code, new Utf8()),
-		year: vectorFromArray(c.year, new Int32()),
-		key: vectorFromArray(c.key, new Utf8()),
-		value: vectorFromArray(c.value, new Float64()),
-		text: vectorFromArray(c.text, new Utf8())
+		code: utf8Vector(c.code),
+		year: int32Vector(c.year),
+		key: utf8Vector(c.key),
+		value: float64Vector(c.value),
+		text: utf8Vector(c.text)
 	});
 }
 

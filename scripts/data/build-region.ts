@@ -88,7 +88,7 @@ export function boundaryRow(b: Boundary): BoundaryRow {
 	};
 }
 
-export function buildRegion(code: string, seed = DEFAULT_SEED): RegionDataset {
+export function buildRegion(code: string, seed = DEFAULT_SEED, fast = false): RegionDataset {
 	if (!/^\d{2}$|^\d{4}$|^\d{6}$/.test(code))
 		throw new Error(`--region must be a 2-, 4- or 6-digit code, got ${code}`);
 	const div = readDivisions(code.slice(0, Math.min(4, code.length)));
@@ -112,7 +112,7 @@ export function buildRegion(code: string, seed = DEFAULT_SEED): RegionDataset {
 		report.push(...r.filter((line) => wanted.has(line.slice(0, 6))));
 		for (const domain of domains) {
 			if (!domain.counties.some((c) => wanted.has(c.code))) continue;
-			const geo = buildDomainGeometry(domain, div.townships, unitsByTownship, seed);
+			const geo = buildDomainGeometry(domain, div.townships, unitsByTownship, seed, fast);
 			const byCode = new Map(geo.boundaries.map((b) => [b.code, b]));
 			for (const county of domain.counties) {
 				if (!wanted.has(county.code)) continue;

@@ -511,5 +511,14 @@ export const REQUIRED_KEYS = [
 	'reserve_cadres'
 ];
 
-/** The reduced set written for the national benchmark build (see data/README.md). */
-export const NATIONAL_KEYS = REQUIRED_KEYS;
+/**
+ * The reduced set written for the national benchmark build (see data/README.md): enough for
+ * the poverty-exit map, incidence, the collective-income bands and branch status.
+ */
+export const NATIONAL_KEYS = [
+	'poor_village',
+	'exit_year',
+	'incidence',
+	'collective_income',
+	'branch_status'
+];

@@ -5,7 +5,7 @@
  */
 import { labelPoint } from '../../src/lib/geo/label';
 import { mergePolygons } from '../../src/lib/geo/merge';
-import type { PartitionNode } from '../../src/lib/geo/partition';
+import { FAST, FINE, type PartitionNode } from '../../src/lib/geo/partition';
 import { randomFor } from '../../src/lib/geo/random';
 import { pointInPolygons, polygonsAreaKm2 } from '../../src/lib/geo/ring';
 import { bboxOfPolygons } from '../../src/lib/geo/bbox';
@@ -58,7 +58,8 @@ export function buildDomainGeometry(
 	domain: Domain,
 	townships: Township[],
 	unitsByTownship: Map<string, DivisionUnit[]>,
-	seed: number
+	seed: number,
+	fast = false
 ): DomainGeometry {
 	const outline = roundPolygons(domain.outline);
 	const cpInside =
@@ -90,7 +91,9 @@ export function buildDomainGeometry(
 	});
 	const root: PartitionNode = { id: 'domain', weight: 1, children: countyNodes };
 	const random = randomFor(domain.counties[0]?.code ?? 'domain', 'tessellate', seed);
-	const result = tessellate({ outline, root, centre, random });
+	const result = fast
+		? tessellate({ outline, root, centre, random, samplesPerLeaf: 12, effort: FAST })
+		: tessellate({ outline, root, centre, random, effort: FINE });
 	const boundaries: Boundary[] = [];
 	const townCentres = new Map<string, Point>();
 	const levelOf = new Map<string, DivisionUnit['level']>();

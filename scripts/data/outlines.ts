@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { polygonsAreaKm2 } from '../../src/lib/geo/ring';
+import { roundPolygons } from '../../src/lib/geo/tessellate';
 import type { Point, Polygons } from '../../src/lib/geo/types';
 import { packageDir, type County } from './divisions';
 
@@ -34,7 +35,7 @@ interface RawFeature {
 
 function readFeatures(file: string): OutlineFeature[] {
 	const json = JSON.parse(readFileSync(file, 'utf8')) as { features: RawFeature[] };
-	return json.features.map((f) => ({
+	return json.features.filter(hasArea).map((f) => ({
 		id: f.id === undefined || f.id === null ? null : String(f.id),
 		name: f.properties?.name ?? '',
 		cp: f.properties?.cp ? [f.properties.cp[0], f.properties.cp[1]] : null,
@@ -44,6 +45,15 @@ function readFeatures(file: string): OutlineFeature[] {
 				: (f.geometry.coordinates as Point[][][]),
 		file: file.split('/').pop() as string
 	}));
+}
+
+/** A few source features are degenerate (no area once rounded); they cannot hold villages. */
+function hasArea(f: RawFeature): boolean {
+	const polygons =
+		f.geometry.type === 'Polygon'
+			? [f.geometry.coordinates as Point[][]]
+			: (f.geometry.coordinates as Point[][][]);
+	return roundPolygons(polygons).length > 0;
 }
 
 export function shapeFiles(): string[] {
@@ -100,6 +110,27 @@ export function featuresByCity(
 		}
 		if (bestCity) for (const f of anonymous) push(bestCity, f);
 	}
+	// Files of cities re-coded since (那曲地区 5424 → 那曲市 5406): hand their features to the
+	// real city of the same province whose county names they match best.
+	for (const [old, list] of [...byCity]) {
+		if (stemsByCity.has(old)) continue;
+		let best = '';
+		let bestHits = 0;
+		for (const [city, stems] of stemsByCity) {
+			if (city.slice(0, 2) !== old.slice(0, 2)) continue;
+			const hits = list.filter((f) => stems.has(nameStem(f.name))).length;
+			if (hits > bestHits) {
+				bestHits = hits;
+				best = city;
+			}
+		}
+		if (best) {
+			byCity.delete(old);
+			for (const f of list) push(best, f);
+		}
+	}
+	// A city whose file carries other codes was skipped by the quick filter: read everything.
+	if (cityCodes && [...cityCodes].some((c) => !byCity.has(c))) return featuresByCity(counties);
 	return byCity;
 }
 

@@ -123,10 +123,26 @@ export function clipOutlineToCell(outline: Polygons, cell: Ring, stats?: ClipSta
 			continue;
 		}
 		if (stats) stats.fallback++;
+		// Cut the outline down to a box a little larger than the cell first: polyclip's cost
+		// grows with the subject's thousands of vertices, and the zero-width seams this leaves
+		// run along the box, outside the cell, where they cannot reach the result.
+		const w = cellBox[2] - cellBox[0];
+		const h = cellBox[3] - cellBox[1];
+		const pad = 0.05 * Math.max(w, h);
+		const box: Ring = [
+			[cellBox[0] - pad, cellBox[1] - pad],
+			[cellBox[2] + pad, cellBox[1] - pad],
+			[cellBox[2] + pad, cellBox[3] + pad],
+			[cellBox[0] - pad, cellBox[3] + pad]
+		];
+		const cut = polygon.map((ring) => clipRingToConvex(ring, box));
+		const usable = (ring: Ring) => ring.length >= 3 && signedArea(ring) !== 0;
+		if (!usable(cut[0] as Ring)) continue;
+		const reduced = cut.filter(usable).map((ring) => [...ring, ring[0] as Point]);
 		const result = intersect<GeoJsonProperties>(
 			featureCollection<GeoPolygon | GeoMultiPolygon>([
 				turfPolygon([[...c, c[0] as Point]]),
-				multiPolygon([polygon])
+				multiPolygon([reduced])
 			])
 		);
 		if (!result) continue;

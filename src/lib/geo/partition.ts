@@ -21,9 +21,25 @@ export interface PartitionNode {
 }
 
 export interface PartitionOptions {
+	/** Lloyd steps, and weight-balancing passes per step. */
 	outer: number;
 	inner: number;
+	/** The same for the last level (villages within a township), which needs less balance. */
+	leafOuter?: number;
+	leafInner?: number;
+	/** Fit each level on at most this many samples (a stride), then assign the rest. */
+	maxFitSamples?: number;
 }
+
+/** Careful settings for committed regions; the national build trades balance for speed. */
+export const FINE: PartitionOptions = { outer: 4, inner: 16 };
+export const FAST: PartitionOptions = {
+	outer: 3,
+	inner: 10,
+	leafOuter: 2,
+	leafInner: 6,
+	maxFitSamples: 1200
+};
 
 /** Site of every node below the root, keyed by id. */
 export function partitionSamples(
@@ -31,7 +47,7 @@ export function partitionSamples(
 	samples: Samples,
 	random: Random,
 	centre: Point,
-	options: PartitionOptions = { outer: 4, inner: 16 }
+	options: PartitionOptions = FINE
 ): Map<string, Point> {
 	const sites = new Map<string, Point>();
 	const all = new Int32Array(samples.xs.length).map((_, i) => i);
@@ -52,14 +68,25 @@ export function partitionSamples(
 
 function assignLevel(
 	children: PartitionNode[],
-	idx: Int32Array,
+	allIdx: Int32Array,
 	samples: Samples,
 	kx: number,
 	random: Random,
 	centre: Point,
 	sites: Map<string, Point>,
-	{ outer, inner }: PartitionOptions
+	options: PartitionOptions
 ): Int32Array[] {
+	const leaf = children.every((c) => !c.children?.length);
+	const outer = leaf ? (options.leafOuter ?? options.outer) : options.outer;
+	const inner = leaf ? (options.leafInner ?? options.inner) : options.inner;
+	const maxFit = options.maxFitSamples ?? Infinity;
+	const idx =
+		allIdx.length > maxFit
+			? Int32Array.from(
+					{ length: maxFit },
+					(_, k) => allIdx[Math.floor((k * allIdx.length) / maxFit)] as number
+				)
+			: allIdx;
 	const S = children.length;
 	const n = idx.length;
 	const { xs, ys } = samples;
@@ -137,7 +164,25 @@ function assignLevel(
 		}
 	}
 	const groups: number[][] = children.map(() => []);
-	for (let k = 0; k < n; k++) groups[owner[k] as number]?.push(idx[k] as number);
+	if (idx === allIdx) {
+		for (let k = 0; k < n; k++) groups[owner[k] as number]?.push(idx[k] as number);
+	} else {
+		// Fitted on a stride: assign every sample with the final sites and weights.
+		for (const i of allIdx) {
+			let best = 0;
+			let bestD = Infinity;
+			for (let s = 0; s < S; s++) {
+				const dx = ((xs[i] as number) - (sx[s] as number)) * kx;
+				const dy = (ys[i] as number) - (sy[s] as number);
+				const d = dx * dx + dy * dy - (w[s] as number);
+				if (d < bestD) {
+					bestD = d;
+					best = s;
+				}
+			}
+			groups[best]?.push(i);
+		}
+	}
 	children.forEach((child, s) => sites.set(child.id, [sx[s] as number, sy[s] as number]));
 	return groups.map((g) => Int32Array.from(g));
 }
@@ -167,12 +212,17 @@ function initialSites(
 			nearest[k] = Math.min(nearest[k] as number, dx * dx + dy * dy);
 		}
 	};
-	const byCentre = Array.from(idx.keys()).sort((a, b) => {
-		const d = (k: number) =>
-			(((xs[idx[k] as number] as number) - centre[0]) * kx) ** 2 +
-			((ys[idx[k] as number] as number) - centre[1]) ** 2;
-		return d(a) - d(b) || a - b;
-	});
+	// Samples by distance from the centre, only when some child must start there.
+	let byCentre: number[] = [];
+	if (children.some((c) => c.central && !c.anchor)) {
+		const d = new Float64Array(n);
+		for (let k = 0; k < n; k++) {
+			d[k] =
+				(((xs[idx[k] as number] as number) - centre[0]) * kx) ** 2 +
+				((ys[idx[k] as number] as number) - centre[1]) ** 2;
+		}
+		byCentre = Array.from(idx.keys()).sort((a, b) => (d[a] as number) - (d[b] as number) || a - b);
+	}
 	let nextCentral = 0;
 	children.forEach((child, s) => {
 		if (child.anchor) place(s, child.anchor[0], child.anchor[1]);

@@ -8,7 +8,7 @@
 import { Delaunay } from 'd3-delaunay';
 import { bboxOfPolygons } from './bbox';
 import { clipOutlineToCell, type ClipStats } from './clip';
-import { partitionSamples, type PartitionNode } from './partition';
+import { FINE, partitionSamples, type PartitionNode, type PartitionOptions } from './partition';
 import { orientPolygon, pointInPolygons, roundRing } from './ring';
 import { sampleInside } from './sample';
 import type { Point, Polygon, Polygons } from './types';
@@ -21,6 +21,7 @@ export interface TessellateInput {
 	centre: Point;
 	random: Random;
 	samplesPerLeaf?: number;
+	effort?: PartitionOptions;
 }
 
 export interface Tessellation {
@@ -53,11 +54,12 @@ export function tessellate({
 	root,
 	centre,
 	random,
-	samplesPerLeaf = 24
+	samplesPerLeaf = 24,
+	effort = FINE
 }: TessellateInput): Tessellation {
 	const leaves = leavesOf(root);
 	const samples = sampleInside(outline, Math.max(1500, samplesPerLeaf * leaves.length), random);
-	const sites = partitionSamples(root, samples, random, centre);
+	const sites = partitionSamples(root, samples, random, centre, effort);
 	const seeds = placeSeeds(leaves, sites, outline, samples);
 	const [minX, minY, maxX, maxY] = bboxOfPolygons(outline);
 	const pad = Math.max(maxX - minX, maxY - minY);
