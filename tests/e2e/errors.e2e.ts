@@ -44,4 +44,38 @@ describe('error screens', () => {
 		await alert.waitFor();
 		await expect(alert.textContent()).resolves.toContain('数据集无法加载');
 	});
+
+	it('says so when the data engine cannot start', async () => {
+		s = await openSession(baseUrl);
+		await s.page.context().route('**/*.wasm', (r) => r.fulfill({ status: 404, body: 'not found' }));
+		await s.page.goto(`${baseUrl}/`);
+		const alert = s.page.getByRole('alert');
+		await alert.waitFor();
+		await expect(alert.textContent()).resolves.toContain('数据引擎（DuckDB）未能启动');
+	});
+});
+
+describe('content security policy', () => {
+	it('is strict, and stops a request to another origin before it is made', async () => {
+		s = await openSession(baseUrl);
+		await s.page.goto(`${baseUrl}/`);
+		const csp = await s.page.getAttribute('meta[http-equiv="content-security-policy"]', 'content');
+		expect(csp).toContain("default-src 'self'");
+		expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+		expect(csp).toContain("worker-src 'self' blob:");
+		expect(csp).toContain("connect-src 'self'");
+		const blocked = await s.page.evaluate(async () => {
+			let violated = '';
+			document.addEventListener('securitypolicyviolation', (e) => (violated = e.violatedDirective));
+			try {
+				await fetch('https://tiles.example.invalid/0/0/0.png');
+			} catch {
+				// refused, as it must be
+			}
+			await new Promise((r) => setTimeout(r, 50));
+			return violated;
+		});
+		expect(blocked).toBe('connect-src');
+		expect(s.outside).toEqual([]);
+	});
 });

@@ -47,13 +47,46 @@ class WasmConnector implements Connector {
 	}
 }
 
+/** Engine start-up that takes longer than this is reported as a failure, not left spinning. */
+const START_TIMEOUT_MS = 120_000;
+
+/**
+ * duckdb-wasm's `instantiate` never settles when its wasm cannot be fetched, so check that the
+ * files answer first; a missing file then becomes a clear error instead of an endless spinner.
+ */
+async function assertReachable(url: string): Promise<void> {
+	const res = await fetch(url, { method: 'HEAD' });
+	if (!res.ok) throw new Error(`${url.split('/').pop()}: HTTP ${res.status}`);
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+	});
+	return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Start DuckDB in a worker and open one connection with offline settings applied. */
 export async function openWasmConnector(): Promise<Connector> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	if (!bundle.mainWorker) throw new Error('DuckDB worker bundle missing');
+	await Promise.all([assertReachable(bundle.mainModule), assertReachable(bundle.mainWorker)]);
 	const worker = new Worker(bundle.mainWorker);
+	const failed = new Promise<never>((_, reject) =>
+		worker.addEventListener('error', (e) => reject(new Error(`DuckDB worker: ${e.message}`)))
+	);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	try {
+		await withTimeout(
+			Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), failed]),
+			START_TIMEOUT_MS,
+			'DuckDB start-up'
+		);
+	} catch (e) {
+		worker.terminate();
+		throw e;
+	}
 	await db.open({ query: { castBigIntToDouble: true } });
 	const conn = await db.connect();
 	for (const s of OFFLINE_SETTINGS) await conn.query(s);
