@@ -44,7 +44,10 @@ export default ts.config(
 	},
 	{
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			],
 			'svelte/no-at-html-tags': 'error'
 		}
 	},
@@ -56,6 +59,13 @@ export default ts.config(
 	arrows('state', ['components']),
 	arrows('components', ['data', 'map', 'crossfilter']),
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/', 'bench-results/', 'test-results/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'static/',
+			'bench-results/',
+			'test-results/'
+		]
 	}
 );

@@ -37,9 +37,13 @@ try {
 		await page.goto(`${server.baseUrl}/favicon.svg`);
 		rows.baseline.push(await page.evaluate(() => performance.now()));
 		await page.goto(`${server.baseUrl}/?bench=1${region ? `&region=${region}` : ''}`);
-		await page.waitForFunction(() => window.__bench && window.__bench.status !== 'loading', undefined, {
-			timeout: 120_000
-		});
+		await page.waitForFunction(
+			() => window.__bench && window.__bench.status !== 'loading',
+			undefined,
+			{
+				timeout: 120_000
+			}
+		);
 		const b = await page.evaluate(() => window.__bench);
 		if (b.status !== 'ready') throw new Error(`app failed: ${b.error}`);
 		rows.firstFrame.push(b.tFirstFrame);
@@ -68,7 +72,9 @@ const result = {
 	engineMs: Math.round(median(rows.steps.map((s) => s.engine ?? 0))),
 	dataMs: Math.round(median(rows.steps.map((s) => s.data ?? 0)))
 };
-console.log(`\nVillage Atlas load benchmark (${runs} runs, medians, headless Chromium + SwiftShader)`);
+console.log(
+	`\nVillage Atlas load benchmark (${runs} runs, medians, headless Chromium + SwiftShader)`
+);
 console.table({
 	'baseline: static file load (ms)': result.baselineMs,
 	'engine started at (ms)': result.engineMs,

@@ -33,12 +33,23 @@ function count(file) {
 
 step('lint', 'npx', ['eslint', '.']);
 step('types', 'npm', ['run', '--silent', 'check']);
-step('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
+step('unit', 'npx', [
+	'vitest',
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	'--outputFile=test-results/unit.json'
+]);
 count('test-results/unit.json');
 if (step('build', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
 	step('e2e', 'npx', [
-		'vitest', 'run', '--config', 'vitest.e2e.config.ts',
-		'--reporter=default', '--reporter=json', '--outputFile=test-results/e2e.json'
+		'vitest',
+		'run',
+		'--config',
+		'vitest.e2e.config.ts',
+		'--reporter=default',
+		'--reporter=json',
+		'--outputFile=test-results/e2e.json'
 	]);
 	count('test-results/e2e.json');
 }

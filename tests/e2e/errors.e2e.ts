@@ -25,7 +25,11 @@ describe('error screens', () => {
 		s = await openSession(baseUrl);
 		await s.page.addInitScript(() => {
 			const original = HTMLCanvasElement.prototype.getContext;
-			HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+			HTMLCanvasElement.prototype.getContext = function (
+				this: HTMLCanvasElement,
+				type: string,
+				...rest: unknown[]
+			) {
 				if (type.startsWith('webgl')) return null;
 				return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
 			} as typeof original;

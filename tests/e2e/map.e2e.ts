@@ -48,7 +48,10 @@ describe('the default map', () => {
 	it('draws the villages in the legend colours', async () => {
 		const items = (await legend()).filter((i) => i.count > 0);
 		const png = await s.page.locator('[data-testid="map"]').screenshot();
-		const counts = countColors(png, items.map((i) => parseRgb(i.color)));
+		const counts = countColors(
+			png,
+			items.map((i) => parseRgb(i.color))
+		);
 		for (const [k, n] of counts.entries()) {
 			expect(n, `pixels of ${items[k]?.key}`).toBeGreaterThan(500);
 		}
@@ -73,7 +76,9 @@ describe('the default map', () => {
 
 	it('colours the map for another year, and puts the year in the URL', async () => {
 		await s.page.locator('input[type="range"]').fill('2016');
-		await s.page.waitForFunction(() => document.querySelector('[data-testid="year"]')?.textContent === '2016');
+		await s.page.waitForFunction(
+			() => document.querySelector('[data-testid="year"]')?.textContent === '2016'
+		);
 		await s.page.waitForFunction(() => location.search.includes('year=2016'));
 		const items = await legend();
 		expect(items.find((i) => i.key === 'poor')?.count).toBeGreaterThan(0);

@@ -14,7 +14,11 @@ export function countColors(png: Buffer, colors: readonly Rgb[], tolerance = 6):
 		const g = img.data[i + 1] as number;
 		const b = img.data[i + 2] as number;
 		colors.forEach(([cr, cg, cb], k) => {
-			if (Math.abs(r - cr) <= tolerance && Math.abs(g - cg) <= tolerance && Math.abs(b - cb) <= tolerance) {
+			if (
+				Math.abs(r - cr) <= tolerance &&
+				Math.abs(g - cg) <= tolerance &&
+				Math.abs(b - cb) <= tolerance
+			) {
 				counts[k] = (counts[k] as number) + 1;
 			}
 		});

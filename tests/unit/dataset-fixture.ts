@@ -11,7 +11,9 @@ import type { Connector } from '$lib/data/connector';
 
 export async function openRegion(code = '610924'): Promise<{ db: Connector; manifest: Manifest }> {
 	const dir = path.resolve('static/data', code);
-	const manifest = parseManifest(JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')));
+	const manifest = parseManifest(
+		JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'))
+	);
 	const db = await openNodeConnector();
 	await loadDataset(db, manifest, async (f) => new Uint8Array(await readFile(path.join(dir, f))));
 	return { db, manifest };

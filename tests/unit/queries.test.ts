@@ -26,7 +26,8 @@ const file = (t: string) => tableFromIPC(readFileSync(`static/data/610924/${t}.a
 /** Status counts for `year` straight from the files. */
 function independentCounts(year: number): Record<string, number> {
 	const units = new Set<string>();
-	for (const r of file('region')) if (r.level === 'village' || r.level === 'community') units.add(r.code);
+	for (const r of file('region'))
+		if (r.level === 'village' || r.level === 'community') units.add(r.code);
 	const poor = new Map<string, boolean>();
 	const exit = new Map<string, number | null>();
 	for (const r of file('indicator')) {
@@ -45,7 +46,9 @@ function independentCounts(year: number): Record<string, number> {
 describe('poverty-exit status', () => {
 	it('counts per class equal the counts computed from the files, every year', async () => {
 		for (const year of manifest.years) {
-			expect(await queryPovertyStatusCounts(db, year), `year ${year}`).toEqual(independentCounts(year));
+			expect(await queryPovertyStatusCounts(db, year), `year ${year}`).toEqual(
+				independentCounts(year)
+			);
 		}
 	});
 
@@ -83,7 +86,9 @@ describe('shapes', () => {
 
 describe('views and helpers', () => {
 	it('v_village lists every unit with its township name', async () => {
-		const t = await db.query(`SELECT count(*) AS n, count(township) AS with_township FROM v_village`);
+		const t = await db.query(
+			`SELECT count(*) AS n, count(township) AS with_township FROM v_village`
+		);
 		expect(t.toArray()[0]?.toJSON()).toEqual({ n: 207, with_township: 207 });
 	});
 

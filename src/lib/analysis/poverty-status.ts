@@ -16,7 +16,11 @@ export interface StatusClass {
 }
 
 export const POVERTY_STATUS_CLASSES: readonly StatusClass[] = [
-	{ key: 'poor', label: { zh: '未退出贫困村', en: 'Poor, not yet exited' }, color: [213, 94, 0, 255] },
+	{
+		key: 'poor',
+		label: { zh: '未退出贫困村', en: 'Poor, not yet exited' },
+		color: [213, 94, 0, 255]
+	},
 	{
 		key: 'exited_this_year',
 		label: { zh: '当年退出', en: 'Exited this year' },

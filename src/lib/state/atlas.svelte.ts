@@ -8,7 +8,12 @@
  */
 import type { Connector } from '$lib/data/connector';
 import { loadDataset } from '$lib/data/load-dataset';
-import { parseManifest, parseRegionIndex, type Manifest, type RegionEntry } from '$lib/data/manifest';
+import {
+	parseManifest,
+	parseRegionIndex,
+	type Manifest,
+	type RegionEntry
+} from '$lib/data/manifest';
 import { queryPovertyStatus, queryPovertyStatusCounts } from '$lib/data/queries/poverty-status';
 import { queryShapes } from '$lib/data/queries/shapes';
 import { AtlasMap, WebGLUnavailableError } from '$lib/map/atlas-map';

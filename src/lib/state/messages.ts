@@ -25,7 +25,8 @@ const zh = {
 	'step.map': '绘制地图',
 	'error.title': '地图无法显示',
 	'error.engine': '数据引擎（DuckDB）未能启动。请使用新版 Chrome、Edge 或 360 极速浏览器。',
-	'error.webgl': '此浏览器无法使用 WebGL，地图无法绘制。请在浏览器设置中开启硬件加速，或换用新版 Chrome / Edge。',
+	'error.webgl':
+		'此浏览器无法使用 WebGL，地图无法绘制。请在浏览器设置中开启硬件加速，或换用新版 Chrome / Edge。',
 	'error.data': '数据集无法加载，文件可能缺失或已损坏。',
 	'error.region': '找不到所选区域的数据。',
 	'error.retry': '重新加载',

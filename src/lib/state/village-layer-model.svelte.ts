@@ -5,7 +5,11 @@
  * Contract: `setShapes` once per region, `setStatus` per year (rows must be ordered by code like
  * the shapes), `layers()` gives the deck.gl layers to draw, `hover` the hovered village or null.
  */
-import { buildPolygonBuffers, expandFeatureColors, type PolygonBuffers } from '$lib/geo/polygon-buffers';
+import {
+	buildPolygonBuffers,
+	expandFeatureColors,
+	type PolygonBuffers
+} from '$lib/geo/polygon-buffers';
 import { POVERTY_STATUS_CLASSES, statusIndex } from '$lib/analysis/poverty-status';
 import type { Shapes } from '$lib/data/queries/shapes';
 import type { VillageStatusRows } from '$lib/data/queries/poverty-status';

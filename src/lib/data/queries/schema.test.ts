@@ -22,8 +22,13 @@ describe('quoting', () => {
 
 describe('themeViewSql', () => {
 	it('makes one column per indicator of the theme, text for categories', () => {
-		const sql = themeViewSql('party', [meta('branch_status', 'party', 'category'), meta('x', 'poverty')]);
-		expect(sql).toContain(`any_value(text) FILTER (WHERE key = 'branch_status') AS "branch_status"`);
+		const sql = themeViewSql('party', [
+			meta('branch_status', 'party', 'category'),
+			meta('x', 'poverty')
+		]);
+		expect(sql).toContain(
+			`any_value(text) FILTER (WHERE key = 'branch_status') AS "branch_status"`
+		);
 		expect(sql).not.toContain('"x"');
 	});
 	it('quotes a hostile key instead of running it', () => {
