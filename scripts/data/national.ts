@@ -92,7 +92,16 @@ export async function buildNational(out: string, seed: number): Promise<Record<s
 				const towns: Township[] = domain.counties.flatMap(
 					(c) => townshipsByCounty.get(c.code) ?? []
 				);
-				const geo = buildDomainGeometry(domain, towns, unitsByTownship, seed, true);
+				let geo;
+				try {
+					geo = buildDomainGeometry(domain, towns, unitsByTownship, seed, true);
+				} catch (e) {
+					// A degenerate draw (a cell lost to rounding) is retried once with the next seed.
+					report.push(
+						`${domain.counties[0]?.code}: ${(e as Error).message}; retried with seed ${seed + 1}`
+					);
+					geo = buildDomainGeometry(domain, towns, unitsByTownship, seed + 1, true);
+				}
 				const byCode = new Map(geo.boundaries.map((b) => [b.code, b]));
 				boundaries.push(...geo.boundaries);
 				for (const county of domain.counties) {

@@ -9,9 +9,9 @@ import { Delaunay } from 'd3-delaunay';
 import { bboxOfPolygons } from './bbox';
 import { clipOutlineToCell, type ClipStats } from './clip';
 import { FINE, partitionSamples, type PartitionNode, type PartitionOptions } from './partition';
-import { orientPolygon, pointInPolygons, roundRing } from './ring';
+import { orientPolygon, pointInPolygons, roundRing, signedArea } from './ring';
 import { sampleInside } from './sample';
-import type { Point, Polygon, Polygons } from './types';
+import type { Point, Polygon, Polygons, Ring } from './types';
 import type { Random } from './random';
 
 export interface TessellateInput {
@@ -60,7 +60,7 @@ export function tessellate({
 	const leaves = leavesOf(root);
 	const samples = sampleInside(outline, Math.max(1500, samplesPerLeaf * leaves.length), random);
 	const sites = partitionSamples(root, samples, random, centre, effort);
-	const seeds = placeSeeds(leaves, sites, outline, samples);
+	const seeds = placeSeeds(leaves, sites, outline, samples, random);
 	const [minX, minY, maxX, maxY] = bboxOfPolygons(outline);
 	const pad = Math.max(maxX - minX, maxY - minY);
 	const flat = new Float64Array(seeds.length * 2);
@@ -79,39 +79,63 @@ export function tessellate({
 	return { cells, sites, stats };
 }
 
-/** Leaf sites, moved inside the outline and made distinct (Voronoi needs distinct seeds). */
+/**
+ * Leaf sites made safe for Voronoi: inside the outline, nudged off the sampling scanlines (many
+ * seeds on one horizontal line make needle-thin cells), and no two closer than a fifth of the
+ * typical spacing (near-duplicates make cells too small to survive rounding).
+ */
 function placeSeeds(
 	leaves: PartitionNode[],
 	sites: Map<string, Point>,
 	outline: Polygons,
-	samples: { xs: Float64Array; ys: Float64Array }
+	samples: { xs: Float64Array; ys: Float64Array },
+	random: Random
 ): Point[] {
-	const used = new Set<string>();
-	const usedSample = new Set<number>();
+	const [minX, minY, maxX, maxY] = bboxOfPolygons(outline);
+	let area = 0;
+	for (const polygon of outline) area += Math.abs(signedArea(polygon[0] as Ring));
+	const spacing =
+		Math.sqrt(area / Math.max(1, leaves.length)) || Math.max(maxX - minX, maxY - minY);
+	const minD = 0.2 * spacing;
+	const rowGap = (maxY - minY) / 384;
+	const grid = new Map<string, Point[]>();
+	const cellOf = (x: number, y: number) => [Math.floor(x / minD), Math.floor(y / minD)] as const;
+	const tooClose = (x: number, y: number) => {
+		const [gx, gy] = cellOf(x, y);
+		for (let dx = -1; dx <= 1; dx++) {
+			for (let dy = -1; dy <= 1; dy++) {
+				for (const q of grid.get(`${gx + dx},${gy + dy}`) ?? []) {
+					if ((q[0] - x) ** 2 + (q[1] - y) ** 2 < minD * minD) return true;
+				}
+			}
+		}
+		return false;
+	};
+	const nudge = (p: Point): Point => {
+		const q: Point = [p[0], p[1] + (random() - 0.5) * 0.8 * rowGap];
+		return pointInPolygons(q[0], q[1], outline) ? q : p;
+	};
 	return leaves.map((leaf) => {
 		let p = sites.get(leaf.id) ?? [samples.xs[0] as number, samples.ys[0] as number];
-		const k = `${p[0].toFixed(7)},${p[1].toFixed(7)}`;
-		if (!pointInPolygons(p[0], p[1], outline) || used.has(k)) {
+		if (!pointInPolygons(p[0], p[1], outline) || tooClose(p[0], p[1])) {
 			let best = -1;
 			let bestD = Infinity;
 			for (let i = 0; i < samples.xs.length; i++) {
-				if (usedSample.has(i)) continue;
-				if (
-					used.has(
-						`${(samples.xs[i] as number).toFixed(7)},${(samples.ys[i] as number).toFixed(7)}`
-					)
-				)
-					continue;
-				const d = ((samples.xs[i] as number) - p[0]) ** 2 + ((samples.ys[i] as number) - p[1]) ** 2;
-				if (d < bestD) {
+				const x = samples.xs[i] as number;
+				const y = samples.ys[i] as number;
+				const d = (x - p[0]) ** 2 + (y - p[1]) ** 2;
+				if (d < bestD && !tooClose(x, y)) {
 					bestD = d;
 					best = i;
 				}
 			}
-			usedSample.add(best);
-			p = [samples.xs[best] as number, samples.ys[best] as number];
+			// Crowded beyond repair (more leaves than room): keep the site, the nudge separates it.
+			if (best >= 0) p = [samples.xs[best] as number, samples.ys[best] as number];
 		}
-		used.add(`${p[0].toFixed(7)},${p[1].toFixed(7)}`);
+		p = nudge(p);
+		const [gx, gy] = cellOf(p[0], p[1]);
+		const key = `${gx},${gy}`;
+		grid.set(key, [...(grid.get(key) ?? []), p]);
 		return p;
 	});
 }
