@@ -8,12 +8,8 @@
  */
 import type { Connector } from '$lib/data/connector';
 import { loadDataset } from '$lib/data/load-dataset';
-import {
-	parseManifest,
-	parseRegionIndex,
-	type Manifest,
-	type RegionEntry
-} from '$lib/data/manifest';
+import { parseRegionIndex, type Manifest, type RegionEntry } from '$lib/data/manifest';
+import { fetchDataset, type FetchedDataset } from '$lib/data/fetch-dataset';
 import { queryPovertyStatus, queryPovertyStatusCounts } from '$lib/data/queries/poverty-status';
 import { queryShapes } from '$lib/data/queries/shapes';
 import { AtlasMap, WebGLUnavailableError } from '$lib/map/atlas-map';
@@ -85,6 +81,7 @@ export class AtlasState {
 
 	async start(url: UrlState): Promise<void> {
 		this.#bench = createBench(!!url.bench);
+		this.#bench.step('app');
 		if (url.lang) this.lang = url.lang;
 		// Compiling the engine's wasm is the slowest step: begin it while the index is read.
 		const engine = this.deps.openConnector();
@@ -97,6 +94,10 @@ export class AtlasState {
 		} catch (e) {
 			return this.#fail('data', e);
 		}
+		const code = url.region ?? this.defaultRegion ?? '';
+		// The region's files download while the engine compiles.
+		const prefetch = this.#fetchRegion(code);
+		prefetch?.catch(() => {}); // reported by selectRegion
 		this.#step('engine');
 		try {
 			this.#db = await engine;
@@ -104,10 +105,19 @@ export class AtlasState {
 			return this.#fail('engine', e);
 		}
 		this.#bench.step('engine');
-		await this.selectRegion(url.region ?? this.defaultRegion ?? '', url.year);
+		await this.selectRegion(code, url.year, prefetch);
 	}
 
-	async selectRegion(code: string, year?: number): Promise<void> {
+	#fetchRegion(code: string): Promise<FetchedDataset> | null {
+		const entry = this.regions.find((r) => r.code === code);
+		return entry ? fetchDataset(`${this.deps.dataRoot}/${entry.path}`, this.#fetch) : null;
+	}
+
+	async selectRegion(
+		code: string,
+		year?: number,
+		prefetched: Promise<FetchedDataset> | null = null
+	): Promise<void> {
 		const entry = this.regions.find((r) => r.code === code);
 		if (!entry) return this.#fail('region', new Error(`no dataset for region "${code}"`));
 		const db = this.#db;
@@ -115,15 +125,9 @@ export class AtlasState {
 		this.phase = 'loading';
 		this.#step('data');
 		try {
-			const base = `${this.deps.dataRoot}/${entry.path}`;
-			const res = await this.#fetch(`${base}/manifest.json`);
-			if (!res.ok) throw new Error(`manifest.json: HTTP ${res.status}`);
-			const manifest = parseManifest(await res.json());
-			await loadDataset(db, manifest, async (file) => {
-				const r = await this.#fetch(`${base}/${file}`);
-				if (!r.ok) throw new Error(`HTTP ${r.status}`);
-				return new Uint8Array(await r.arrayBuffer());
-			});
+			const { manifest, read } = await (prefetched ??
+				(this.#fetchRegion(code) as Promise<FetchedDataset>));
+			await loadDataset(db, manifest, read);
 			this.#bench.step('data');
 			const [villages, townships, county] = await Promise.all([
 				queryShapes(db, ['village', 'community']),
