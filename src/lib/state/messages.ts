@@ -34,9 +34,15 @@ const zh = {
 	'tooltip.township': '所属乡镇',
 	'tooltip.exitYear': '退出年份',
 	'tooltip.notExited': '未退出',
-	'provenance.note':
-		'区划名称与代码、县界为真实数据；村、乡镇边界与各项指标为生成的示例数据，仅供演示。',
-	'provenance.short': '示例数据：边界与指标为生成数据'
+	'provenance.short': '示例数据：边界与指标为生成数据',
+	'provenance.title': '数据来源说明',
+	'provenance.real': '真实：',
+	'provenance.realText':
+		'县、乡镇、村（社区）的统计用区划代码和名称（国家统计局 2023 年版）；县界轮廓。',
+	'provenance.generated': '生成：',
+	'provenance.generatedText':
+		'村和乡镇边界（在真实县界内按随机种子剖分）、安置社区与社区工厂的位置，以及全部指标数值（依据公开报告的数字校准的合成数据）。',
+	'provenance.sources': '来源：'
 };
 
 export type MessageKey = keyof typeof zh;
@@ -72,9 +78,15 @@ const en: Partial<Record<MessageKey, string>> = {
 	'tooltip.township': 'Township',
 	'tooltip.exitYear': 'Exit year',
 	'tooltip.notExited': 'not exited',
-	'provenance.note':
-		'Division names, codes and the county outline are real; village and township boundaries and all indicators are generated sample data for demonstration.',
-	'provenance.short': 'Sample data: boundaries and indicators are generated'
+	'provenance.short': 'Sample data: boundaries and indicators are generated',
+	'provenance.title': 'Where the data comes from',
+	'provenance.real': 'Real:',
+	'provenance.realText':
+		'statistical division codes and names of the county, townships, villages and communities (National Bureau of Statistics, 2023); the county outline.',
+	'provenance.generated': 'Generated:',
+	'provenance.generatedText':
+		'village and township boundaries (a seeded tessellation inside the real county outline), the places of resettlement communities and factories, and every indicator value (synthetic, calibrated to figures in published reports).',
+	'provenance.sources': 'Sources:'
 };
 
 export function message(lang: Lang, key: MessageKey): string {
