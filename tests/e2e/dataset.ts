@@ -11,6 +11,15 @@ export function readTable(region: string, table: string) {
 	return tableFromIPC(readFileSync(`static/data/${region}/${table}.arrow`));
 }
 
+/** Code → name of every unit of a level in a region. */
+export function units(level: string, region = DEFAULT_REGION): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const row of readTable(region, 'region')) {
+		if (row.level === level) out.set(row.code, String(row.name));
+	}
+	return out;
+}
+
 /** Code → name of every village and community of a region (names repeat across townships). */
 export function villages(region = DEFAULT_REGION): Map<string, string> {
 	const t = readTable(region, 'region');

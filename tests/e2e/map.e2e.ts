@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSession, waitForReady, type Session } from './browser';
 import { countColors, parseRgb } from './pixels';
-import { villages } from './dataset';
+import { units, villages } from './dataset';
 
 const baseUrl = inject('baseUrl');
 let s: Session;
@@ -33,6 +33,16 @@ describe('the default map', () => {
 	it('is titled with the county, the theme and the latest year', async () => {
 		await expect(s.page.textContent('[data-testid="map-title"]')).resolves.toContain('紫阳县');
 		await expect(s.page.textContent('[data-testid="map-title"]')).resolves.toContain('2023');
+	});
+
+	it('writes the township names on the map in Chinese', async () => {
+		const labels = await s.page.evaluate(
+			() => (window as unknown as { __bench: { labels: string[] } }).__bench.labels
+		);
+		const townships = new Set(units('township').values());
+		expect(labels.length).toBeGreaterThanOrEqual(12);
+		for (const l of labels) expect(townships.has(l), l).toBe(true);
+		expect(labels).toContain('城关镇');
 	});
 
 	it('has legend counts that add up to every village and community of the county', async () => {

@@ -134,6 +134,20 @@ export class AtlasMap {
 		set('township-labels', frame.townshipLabels);
 	}
 
+	/** Resolve when maplibre has loaded its sources and placed its labels. */
+	idle(): Promise<void> {
+		return new Promise((resolve) => {
+			this.map.once('idle', () => resolve());
+			this.map.triggerRepaint();
+		});
+	}
+
+	/** Names of the township labels maplibre has placed on screen (collisions hide some). */
+	placedLabels(): string[] {
+		const features = this.map.queryRenderedFeatures({ layers: ['township-label'] });
+		return [...new Set(features.map((f) => String(f.properties?.name ?? '')))];
+	}
+
 	setLayers(layers: Layer[]): void {
 		this.overlay.setProps({ layers });
 	}

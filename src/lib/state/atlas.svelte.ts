@@ -145,6 +145,8 @@ export class AtlasState {
 			this.#draw();
 			await map.nextDataFrame();
 			this.#bench.set({ tFirstFrame: Math.round(performance.now()) });
+			await map.idle();
+			this.#bench.set({ labels: map.placedLabels() });
 			this.#step(null);
 			this.phase = 'ready';
 			this.#bench.done(villages.codes.length);

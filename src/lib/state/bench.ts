@@ -10,6 +10,8 @@ export interface BenchRecord {
 	tFirstFrame: number | null;
 	tComplete: number | null;
 	heapUsed: number | null;
+	/** Township names placed on the map. */
+	labels: string[];
 	steps: Record<string, number>;
 }
 
@@ -37,6 +39,7 @@ export function createBench(enabled: boolean): Bench {
 		tFirstFrame: null,
 		tComplete: null,
 		heapUsed: null,
+		labels: [],
 		steps: {}
 	};
 	(window as unknown as { __bench: BenchRecord }).__bench = rec;
