@@ -31,15 +31,18 @@ const squareWithHole: Polygons = [
 		]
 	]
 ];
-const twoParts: Polygons = [square[0]!, [square[0]![0]!.map(([x, y]) => [x + 5, y] as [number, number])]];
+const twoParts: Polygons = [
+	square[0]!,
+	[square[0]![0]!.map(([x, y]) => [x + 5, y] as [number, number])]
+];
 
 function triangleArea(b: ReturnType<typeof buildPolygonBuffers>): number {
+	const pt = (k: number) => [b.positions[k * 2]!, b.positions[k * 2 + 1]!] as const;
 	let sum = 0;
 	for (let t = 0; t < b.triangles.length; t += 3) {
-		const [a, c, d] = [b.triangles[t]!, b.triangles[t + 1]!, b.triangles[t + 2]!];
-		const ax = b.positions[a * 2]!, ay = b.positions[a * 2 + 1]!;
-		const cx = b.positions[c * 2]!, cy = b.positions[c * 2 + 1]!;
-		const dx = b.positions[d * 2]!, dy = b.positions[d * 2 + 1]!;
+		const [ax, ay] = pt(b.triangles[t]!);
+		const [cx, cy] = pt(b.triangles[t + 1]!);
+		const [dx, dy] = pt(b.triangles[t + 2]!);
 		sum += Math.abs((cx - ax) * (dy - ay) - (dx - ax) * (cy - ay)) / 2;
 	}
 	return sum;
