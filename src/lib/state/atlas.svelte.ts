@@ -19,9 +19,6 @@ import { createBench, type Bench } from './bench';
 import { VillageLayerModel } from './village-layer-model.svelte';
 import { frameFromShapes } from './frame-model';
 
-/** Width of the legend panel over the map's left side (see +page.svelte). */
-const LEFT_PANEL_PX = 310;
-
 export type Phase = 'loading' | 'ready' | 'error';
 export type StepKey = 'index' | 'engine' | 'data' | 'map';
 export interface Step {
@@ -38,6 +35,8 @@ export interface AtlasDeps {
 	dataRoot: string;
 	openConnector: () => Promise<Connector>;
 	fetch?: typeof fetch;
+	/** Width of a panel over the map's left side, kept clear when framing a region. */
+	leftPanelPx?: number;
 }
 
 function describe(e: unknown): string {
@@ -141,7 +140,7 @@ export class AtlasState {
 			this.#step('map');
 			const map = await this.#whenMap();
 			map.setFrame(frameFromShapes(townships, county));
-			map.fitBounds(manifest.bbox, LEFT_PANEL_PX);
+			map.fitBounds(manifest.bbox, this.deps.leftPanelPx ?? 0);
 			this.#draw();
 			await map.nextDataFrame();
 			this.#bench.set({ tFirstFrame: Math.round(performance.now()) });
