@@ -52,7 +52,7 @@ const START_TIMEOUT_MS = 120_000;
 
 /**
  * duckdb-wasm's `instantiate` never settles when its wasm cannot be fetched, so check that the
- * files answer first; a missing file then becomes a clear error instead of an endless spinner.
+ * files answer; a missing file then becomes a clear error instead of an endless spinner.
  */
 async function assertReachable(url: string): Promise<void> {
 	const res = await fetch(url, { method: 'HEAD' });
@@ -71,11 +71,15 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 export async function openWasmConnector(): Promise<Connector> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	if (!bundle.mainWorker) throw new Error('DuckDB worker bundle missing');
-	await Promise.all([assertReachable(bundle.mainModule), assertReachable(bundle.mainWorker)]);
+	// Start the worker at once (it fetches and compiles the wasm, the slowest step of start-up);
+	// the reachability check runs beside it and cuts the wait short if a file is missing.
 	const worker = new Worker(bundle.mainWorker);
-	const failed = new Promise<never>((_, reject) =>
-		worker.addEventListener('error', (e) => reject(new Error(`DuckDB worker: ${e.message}`)))
-	);
+	const failed = new Promise<never>((_, reject) => {
+		worker.addEventListener('error', (e) => reject(new Error(`DuckDB worker: ${e.message}`)));
+		Promise.all([assertReachable(bundle.mainModule), assertReachable(bundle.mainWorker!)]).catch(
+			reject
+		);
+	});
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	try {
 		await withTimeout(
