@@ -4,6 +4,7 @@
  * tessellates, and merges cells into townships and counties. Returns one boundary per unit.
  */
 import { labelPoint } from '../../src/lib/geo/label';
+import { repairOutline } from '../../src/lib/geo/repair';
 import { mergePolygons } from '../../src/lib/geo/merge';
 import { FAST, FINE, type PartitionNode } from '../../src/lib/geo/partition';
 import { randomFor } from '../../src/lib/geo/random';
@@ -61,7 +62,7 @@ export function buildDomainGeometry(
 	seed: number,
 	fast = false
 ): DomainGeometry {
-	const outline = roundPolygons(domain.outline);
+	const outline = repairOutline(roundPolygons(domain.outline)).polygons;
 	const cpInside =
 		domain.cp && pointInPolygons(domain.cp[0], domain.cp[1], outline) ? domain.cp : null;
 	const centre: Point = cpInside ?? labelPoint(outline);

@@ -40,12 +40,31 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 	return map;
 }
 
-export async function buildNational(out: string, seed: number): Promise<Record<string, unknown>> {
+export interface ShardResult {
+	index: IndexEntry[];
+	report: string[];
+	units: number;
+	indicatorRows: number;
+	bytes: number;
+	seconds: number;
+	peakRssMb: number;
+}
+
+/** Build the given provinces (one shard of the national set) into `out`. */
+export function buildNationalShard(
+	out: string,
+	seed: number,
+	provinces: readonly string[]
+): ShardResult {
 	const started = performance.now();
 	let peakRss = 0;
 	const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 	const div = readDivisions('');
-	const features = featuresByCity(div.counties);
+	const wanted = new Set(provinces);
+	const cityCodes = new Set(
+		div.counties.filter((c) => wanted.has(c.code.slice(0, 2))).map((c) => c.cityCode)
+	);
+	const features = featuresByCity(div.counties, cityCodes);
 	sampleRss();
 	const keys = new Set(NATIONAL_KEYS);
 	const catalogue = CATALOGUE.filter((m) => keys.has(m.key));
@@ -58,7 +77,7 @@ export async function buildNational(out: string, seed: number): Promise<Record<s
 	let totalRows = 0;
 	let totalBytes = 0;
 	mkdirSync(out, { recursive: true });
-	for (const [province, provinceName] of [...div.provinces].sort()) {
+	for (const [province, provinceName] of [...div.provinces].filter(([p]) => wanted.has(p)).sort()) {
 		const cities = [...countiesByCity.keys()].filter((c) => c.startsWith(province)).sort();
 		if (cities.length === 0) continue;
 		const dir = join(out, province);
@@ -194,18 +213,13 @@ export async function buildNational(out: string, seed: number): Promise<Record<s
 			`${province} ${provinceName}: ${units} units, ${counts.indicator} indicator rows (${secs} s, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB)`
 		);
 	}
-	writeFileSync(
-		join(out, 'index.json'),
-		`${JSON.stringify({ format: 1, regions: index }, null, '\t')}\n`
-	);
-	writeFileSync(join(out, 'report.txt'), `${report.join('\n')}\n`);
 	return {
-		provinces: index.length,
+		index,
+		report,
 		units: totalUnits,
 		indicatorRows: totalRows,
-		megabytes: Math.round(totalBytes / 2 ** 20),
+		bytes: totalBytes,
 		seconds: Math.round((performance.now() - started) / 1000),
-		peakRssMb: Math.round(peakRss / 2 ** 20),
-		notes: report.length
+		peakRssMb: Math.round(peakRss / 2 ** 20)
 	};
 }

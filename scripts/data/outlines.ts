@@ -175,6 +175,9 @@ export function matchCity(
 	}
 	// Still unmatched (development zones, re-coded counties): an unclaimed feature if one is
 	// left in the city, else share the largest matched county's outline. Never dropped.
+	// Renamed counties (滦县 → 滦州市) deserve the unclaimed outlines before development zones do.
+	const zone = (c: County) => /开发区|管理区|高新|新区|园区|示范区|实验区|工业区|新城/.test(c.name);
+	leftover.sort((a, b) => Number(zone(a)) - Number(zone(b)) || (a.code < b.code ? -1 : 1));
 	for (const c of leftover) {
 		const f = free.shift();
 		if (f) {

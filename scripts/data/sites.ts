@@ -145,7 +145,13 @@ export function buildSites(input: SiteInput): CountySites {
 		const inTown = profiles.find((p) => p.unit.townshipCode === townCode);
 		return inTown?.unit.code ?? '';
 	};
-	const communities: Site[] = plan.map(({ town, index }, i) => {
+	// A district of urban communities only has no one to relocate: it gets no sites, and a
+	// county with few relocated households gets no empty communities.
+	const kept = plan
+		.map((p, i) => ({ ...p, hh: commHh[i] as number, pp: commPeople[i] as number }))
+		.filter((p) => p.hh > 0);
+	if (kept.length === 0) return { sites: [], relocatedHouseholds, relocatedPeople };
+	const communities: Site[] = kept.map(({ town, index, hh, pp }, i) => {
 		const centre = townCentres.get(town.code) as Point;
 		const within = boundaries.get(town.code)?.polygons ?? [];
 		const pt = placeNear(centre, (town.code === seatTownship ? 0.4 : 0.2) + r() * 1.2, within, r);
@@ -158,8 +164,8 @@ export function buildSites(input: SiteInput): CountySites {
 			village_code: locate(pt, town.code),
 			lon: pt[0],
 			lat: pt[1],
-			households: commHh[i] as number,
-			people: commPeople[i] as number,
+			households: hh,
+			people: pp,
 			jobs: null,
 			poor_employed: null,
 			months_operating: null,

@@ -139,3 +139,17 @@ export function orientPolygon(polygon: Polygon): Polygon {
 		return (i === 0) === ccw ? ring : [...ring].reverse();
 	});
 }
+
+/** Round every ring (see roundRing); rings that collapse are dropped, polygons without an outer too. */
+export function roundPolygons(polygons: Polygons): Polygons {
+	const out: Polygons = [];
+	for (const polygon of polygons) {
+		const rings = polygon.map(roundRing);
+		const [outer, ...holes] = rings;
+		if (!outer) continue;
+		out.push(
+			orientPolygon([outer, ...holes.filter((h): h is NonNullable<typeof h> => h !== null)])
+		);
+	}
+	return out;
+}

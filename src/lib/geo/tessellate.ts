@@ -9,7 +9,10 @@ import { Delaunay } from 'd3-delaunay';
 import { bboxOfPolygons } from './bbox';
 import { clipOutlineToCell, type ClipStats } from './clip';
 import { FINE, partitionSamples, type PartitionNode, type PartitionOptions } from './partition';
-import { orientPolygon, pointInPolygons, roundRing, signedArea } from './ring';
+import { pointInPolygons, roundPolygons, signedArea } from './ring';
+import { repairOutline } from './repair';
+
+export { roundPolygons };
 import { sampleInside } from './sample';
 import type { Point, Polygon, Polygons, Ring } from './types';
 import type { Random } from './random';
@@ -36,19 +39,6 @@ export function leavesOf(node: PartitionNode): PartitionNode[] {
 	return node.children?.length ? node.children.flatMap(leavesOf) : [node];
 }
 
-export function roundPolygons(polygons: Polygons): Polygons {
-	const out: Polygons = [];
-	for (const polygon of polygons) {
-		const rings = polygon.map(roundRing);
-		const [outer, ...holes] = rings;
-		if (!outer) continue;
-		out.push(
-			orientPolygon([outer, ...holes.filter((h): h is NonNullable<typeof h> => h !== null)])
-		);
-	}
-	return out;
-}
-
 export function tessellate({
 	outline,
 	root,
@@ -71,7 +61,9 @@ export function tessellate({
 	leaves.forEach((leaf, i) => {
 		const cell = voronoi.cellPolygon(i) as unknown as Point[] | null;
 		if (!cell) throw new Error(`tessellate: no Voronoi cell for ${leaf.id}`);
-		const clipped = roundPolygons(clipOutlineToCell(outline, cell, stats));
+		let clipped = roundPolygons(clipOutlineToCell(outline, cell, stats));
+		// Rounding can make a cell pinched at a ragged border touch itself: rebuild it then.
+		if (clipped.length > 0) clipped = repairOutline(clipped).polygons;
 		if (clipped.length === 0) throw new Error(`tessellate: empty cell for ${leaf.id}`);
 		cells.set(leaf.id, clipped);
 		sites.set(leaf.id, seeds[i] as Point);
