@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSession, waitForReady, type Session } from './browser';
-import { countColors, parseRgb } from './pixels';
+import { colorExtent, countColors, parseRgb } from './pixels';
 import { units, villages } from './dataset';
 
 const baseUrl = inject('baseUrl');
@@ -18,6 +18,15 @@ beforeAll(async () => {
 afterAll(async () => {
 	await s?.close();
 });
+
+/** The map alone: panels, controls and notes over it are masked out of the screenshot. */
+function mapScreenshot() {
+	const p = s.page;
+	return p.locator('[data-testid="map"]').screenshot({
+		mask: [p.locator('aside'), p.locator('.maplibregl-ctrl'), p.locator('.provenance')],
+		maskColor: '#ff00ff'
+	});
+}
 
 async function legend() {
 	return s.page.$$eval('[data-class]', (items) =>
@@ -57,7 +66,7 @@ describe('the default map', () => {
 
 	it('draws the villages in the legend colours', async () => {
 		const items = (await legend()).filter((i) => i.count > 0);
-		const png = await s.page.locator('[data-testid="map"]').screenshot();
+		const png = await mapScreenshot();
 		const counts = countColors(
 			png,
 			items.map((i) => parseRgb(i.color))
@@ -65,6 +74,21 @@ describe('the default map', () => {
 		for (const [k, n] of counts.entries()) {
 			expect(n, `pixels of ${items[k]?.key}`).toBeGreaterThan(500);
 		}
+	});
+
+	it('frames the whole county, clear of the legend column', async () => {
+		const items = (await legend()).filter((i) => i.count > 0);
+		const png = await mapScreenshot();
+		const box = colorExtent(
+			png,
+			items.map((i) => parseRgb(i.color))
+		);
+		// Tall county: it fills most of the height, inside the map, right of the legend.
+		expect(box.y1 - box.y0).toBeGreaterThan(0.75);
+		expect(box.y0).toBeGreaterThan(0);
+		expect(box.y1).toBeLessThan(1);
+		expect(box.x0).toBeGreaterThan(310 / 1280);
+		expect(box.x1).toBeLessThan(1);
 	});
 
 	it('shows the village name under the pointer, as text', async () => {
