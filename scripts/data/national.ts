@@ -115,11 +115,18 @@ export function buildNationalShard(
 				try {
 					geo = buildDomainGeometry(domain, towns, unitsByTownship, seed, true);
 				} catch (e) {
-					// A degenerate draw (a cell lost to rounding) is retried once with the next seed.
-					report.push(
-						`${domain.counties[0]?.code}: ${(e as Error).message}; retried with seed ${seed + 1}`
-					);
-					geo = buildDomainGeometry(domain, towns, unitsByTownship, seed + 1, true);
+					// A degenerate draw (a cell lost to rounding) is retried once with the next seed;
+					// if that fails too the counties keep their rows but get no boundaries (reported).
+					const code = domain.counties[0]?.code;
+					report.push(`${code}: ${(e as Error).message}; retried with seed ${seed + 1}`);
+					try {
+						geo = buildDomainGeometry(domain, towns, unitsByTownship, seed + 1, true);
+					} catch (again) {
+						report.push(
+							`${code}: ${(again as Error).message}; no boundaries for ${domain.counties.map((c) => c.code).join(', ')}`
+						);
+						continue;
+					}
 				}
 				const byCode = new Map(geo.boundaries.map((b) => [b.code, b]));
 				boundaries.push(...geo.boundaries);

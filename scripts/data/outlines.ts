@@ -86,9 +86,10 @@ export function featuresByCity(
 	}
 	for (const file of shapeFiles()) {
 		if (cityCodes) {
+			// One pass over the ids in the file, not one search per wanted city.
 			const text = readFileSync(file, 'utf8');
-			const hasIds = /"id":\s*"?\d/.test(text);
-			if (hasIds && ![...cityCodes].some((c) => text.includes(`"id":"${c}`))) continue;
+			const prefixes = new Set(Array.from(text.matchAll(/"id":\s*"(\d{4})/g), (m) => m[1]));
+			if (prefixes.size > 0 && ![...prefixes].some((p) => cityCodes.has(p as string))) continue;
 		}
 		const features = readFeatures(file);
 		const withId = features.filter((f) => f.id && /^\d{6}$/.test(f.id));

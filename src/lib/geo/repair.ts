@@ -11,7 +11,13 @@ import { validatePolygons } from './validate';
 
 export function repairOutline(outline: Polygons): { polygons: Polygons; repaired: boolean } {
 	if (validatePolygons(outline).length === 0) return { polygons: outline, repaired: false };
-	const merged = union(featureCollection([multiPolygon(outline), multiPolygon(outline)]));
+	let merged;
+	try {
+		merged = union(featureCollection([multiPolygon(outline), multiPolygon(outline)]));
+	} catch {
+		// polyclip gives up on some degenerate input; the outline is then used as it is.
+		return { polygons: outline, repaired: false };
+	}
 	if (!merged) return { polygons: outline, repaired: false };
 	const g = merged.geometry;
 	const parts = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as Polygon[];

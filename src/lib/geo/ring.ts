@@ -122,6 +122,8 @@ export function removeSpikes(open: Ring, tolerance = 0): Ring {
 export function roundRing(ring: Ring): Ring | null {
 	const snapped: Ring = [];
 	for (const [x, y] of openRing(ring)) {
+		// A few source coordinates are NaN; they are not points.
+		if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
 		const p: Point = [Math.round(x * 1e6) / 1e6, Math.round(y * 1e6) / 1e6];
 		const prev = snapped[snapped.length - 1];
 		if (!prev || prev[0] !== p[0] || prev[1] !== p[1]) snapped.push(p);
