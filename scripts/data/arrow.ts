@@ -13,7 +13,13 @@ import {
 	type DataType,
 	type Vector
 } from 'apache-arrow';
-import { binaryVector, float64Vector, int32Vector, utf8Vector } from './arrow-vectors';
+import {
+	binaryVector,
+	dictUtf8Vector,
+	float64Vector,
+	int32Vector,
+	utf8Vector
+} from './arrow-vectors';
 import type { IndicatorMeta } from './catalogue';
 import type { IndicatorColumns } from './indicator-rows';
 import type { Site } from './sites';
@@ -107,11 +113,11 @@ export const siteTable = (rows: Site[]) =>
 
 export function indicatorTable(c: IndicatorColumns): Table {
 	return new Table({
-		code: utf8Vector(c.code),
+		code: dictUtf8Vector(c.code),
 		year: int32Vector(c.year),
-		key: utf8Vector(c.key),
+		key: dictUtf8Vector(c.key),
 		value: float64Vector(c.value),
-		text: utf8Vector(c.text)
+		text: dictUtf8Vector(c.text)
 	});
 }
 
