@@ -46,10 +46,12 @@ export function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
  * Dictionary-encoded Utf8 column (distinct strings once, Int32 indices per row, in order of first
  * appearance, so output stays deterministic). For long columns of few distinct values — the
  * indicator table's codes and keys — it makes the file several times smaller; DuckDB reads it
- * as VARCHAR.
+ * as VARCHAR. `id` must be unique within a table and is given explicitly: apache-arrow's default
+ * comes from a global counter, which would make the bytes depend on what was built before.
  */
 export function dictUtf8Vector(
-	values: readonly (string | null)[]
+	values: readonly (string | null)[],
+	id: number
 ): Vector<Dictionary<Utf8, Int32>> {
 	const index = new Map<string, number>();
 	const distinct: string[] = [];
@@ -67,7 +69,7 @@ export function dictUtf8Vector(
 	const { bitmap, nulls } = validity(values);
 	return makeVector(
 		makeData({
-			type: new Dictionary(new Utf8(), new Int32()),
+			type: new Dictionary(new Utf8(), new Int32(), id),
 			length: values.length,
 			nullCount: nulls,
 			nullBitmap: bitmap,

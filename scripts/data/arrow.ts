@@ -113,11 +113,11 @@ export const siteTable = (rows: Site[]) =>
 
 export function indicatorTable(c: IndicatorColumns): Table {
 	return new Table({
-		code: dictUtf8Vector(c.code),
+		code: dictUtf8Vector(c.code, 0),
 		year: int32Vector(c.year),
-		key: dictUtf8Vector(c.key),
+		key: dictUtf8Vector(c.key, 1),
 		value: float64Vector(c.value),
-		text: dictUtf8Vector(c.text)
+		text: dictUtf8Vector(c.text, 2)
 	});
 }
 
