@@ -33,8 +33,54 @@ interface RawFeature {
 	geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
 }
 
+/**
+ * echarts' compressed coordinates (上海 and 重庆 ship them, flagged `UTF8Encoding`): each ring is a
+ * string of character pairs, zigzag- and delta-encoded from the ring's `encodeOffsets`, in
+ * units of 1/1024°.
+ */
+export function decodeEchartsRing(text: string, offset: [number, number], scale = 1024): Point[] {
+	const ring: Point[] = [];
+	let x = offset[0];
+	let y = offset[1];
+	for (let i = 0; i + 1 < text.length; i += 2) {
+		let dx = text.charCodeAt(i) - 64;
+		let dy = text.charCodeAt(i + 1) - 64;
+		dx = (dx >> 1) ^ -(dx & 1);
+		dy = (dy >> 1) ^ -(dy & 1);
+		x += dx;
+		y += dy;
+		ring.push([x / scale, y / scale]);
+	}
+	return ring;
+}
+
+function decodeGeometry(
+	g: RawFeature['geometry'] & { encodeOffsets?: unknown }
+): RawFeature['geometry'] {
+	const offsets = g.encodeOffsets as never;
+	if (g.type === 'Polygon') {
+		const rings = (g.coordinates as string[]).map((r, i) =>
+			decodeEchartsRing(r, (offsets as [number, number][])[i] as [number, number])
+		);
+		return { type: 'Polygon', coordinates: rings };
+	}
+	const polys = (g.coordinates as string[][]).map((p, j) =>
+		p.map((r, i) =>
+			decodeEchartsRing(
+				r,
+				((offsets as [number, number][][])[j] as [number, number][])[i] as [number, number]
+			)
+		)
+	);
+	return { type: 'MultiPolygon', coordinates: polys };
+}
+
 function readFeatures(file: string): OutlineFeature[] {
-	const json = JSON.parse(readFileSync(file, 'utf8')) as { features: RawFeature[] };
+	const json = JSON.parse(readFileSync(file, 'utf8')) as {
+		features: RawFeature[];
+		UTF8Encoding?: boolean;
+	};
+	if (json.UTF8Encoding) for (const f of json.features) f.geometry = decodeGeometry(f.geometry);
 	return json.features.filter(hasArea).map((f) => ({
 		id: f.id === undefined || f.id === null ? null : String(f.id),
 		name: f.properties?.name ?? '',
