@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check and test, in the order a reviewer would want them to fail:
- * provision (Chromium, CJK font) → lint → type check → unit tests (real DuckDB) → build →
+ * provision (Chromium, CJK font) → lint → format → type check → unit tests (real DuckDB) → build →
  * end-to-end tests (real Chromium). Ends with one line `tests: N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
@@ -32,6 +32,7 @@ function count(file) {
 }
 
 step('lint', 'npx', ['eslint', '.']);
+step('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 step('types', 'npm', ['run', '--silent', 'check']);
 step('unit', 'npx', [
 	'vitest',

@@ -59,18 +59,16 @@ describe('data:check on damaged datasets', () => {
 	it('reports a village whose township is missing and a bad code', () => {
 		const dir = damaged('bad-region', (d) => {
 			const t = tableFromIPC(readFileSync(join(d, 'region.arrow')));
-			const rows = t
-				.toArray()
-				.map(
-					(r) =>
-						r.toJSON() as {
-							code: string;
-							name: string;
-							full_name: string;
-							level: string;
-							parent_code: string | null;
-						}
-				);
+			const rows = t.toArray().map(
+				(r) =>
+					r.toJSON() as {
+						code: string;
+						name: string;
+						full_name: string;
+						level: string;
+						parent_code: string | null;
+					}
+			);
 			const village = rows.find((r) => r.level === 'village');
 			if (village) village.parent_code = '610924999';
 			const town = rows.find((r) => r.level === 'township');
