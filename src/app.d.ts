@@ -1,4 +1,4 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
+// Ambient types for SvelteKit (see the SvelteKit docs on app.d.ts).
 declare global {
 	namespace App {
 		// interface Error {}
