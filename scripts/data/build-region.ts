@@ -16,9 +16,9 @@ import {
 	type RegionRow
 } from './arrow';
 import { CATALOGUE } from './catalogue';
-import { generateCounty } from './county';
+import { countyInputs, generateCounty } from './county';
 import { packageVersion, readDivisions, type DivisionUnit } from './divisions';
-import { buildDomainGeometry, seatTownship, type Boundary } from './geometry';
+import { buildDomainGeometry, type Boundary } from './geometry';
 import { emptyColumns } from './indicator-rows';
 import { featuresByCity, matchCity } from './outlines';
 import { YEARS } from './profiles';
@@ -113,25 +113,12 @@ export function buildRegion(code: string, seed = DEFAULT_SEED, fast = false): Re
 		for (const domain of domains) {
 			if (!domain.counties.some((c) => wanted.has(c.code))) continue;
 			const geo = buildDomainGeometry(domain, div.townships, unitsByTownship, seed, fast);
-			const byCode = new Map(geo.boundaries.map((b) => [b.code, b]));
 			for (const county of domain.counties) {
 				if (!wanted.has(county.code)) continue;
 				const townships = div.townships.filter((t) => t.countyCode === county.code);
-				const units = townships.flatMap((t) => unitsByTownship.get(t.code) ?? []);
 				boundaries.push(...geo.boundaries.filter((b) => b.code.startsWith(county.code)));
-				const out = generateCounty(
-					{
-						county,
-						townships,
-						units,
-						boundaries: byCode,
-						seeds: geo.seeds,
-						townCentres: geo.townCentres,
-						seatTownship: seatTownship(townships)?.code,
-						seed
-					},
-					indicators
-				);
+				const input = countyInputs(county, townships, unitsByTownship, geo, seed);
+				const out = generateCounty(input, indicators);
 				sites.push(...out.sites);
 			}
 		}

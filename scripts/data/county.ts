@@ -7,7 +7,7 @@ import { hashSeed } from '../../src/lib/geo/random';
 import type { Point } from '../../src/lib/geo/types';
 import { choosePilots, collectiveSeries, income2020 } from './collective';
 import type { County, DivisionUnit, Township } from './divisions';
-import type { Boundary } from './geometry';
+import { seatTownship, type Boundary, type DomainGeometry } from './geometry';
 import { emitUnit, type IndicatorColumns, type Series } from './indicator-rows';
 import { partySeries, type PartyFlags } from './party';
 import { povertySeries, relocationSeries } from './poverty';
@@ -23,6 +23,26 @@ export interface CountyInputs {
 	townCentres: Map<string, Point>;
 	seatTownship: string | undefined;
 	seed: number;
+}
+
+/** The inputs for one county of a generated domain: its townships, units and geometry. */
+export function countyInputs(
+	county: County,
+	townships: Township[],
+	unitsByTownship: Map<string, DivisionUnit[]>,
+	geo: DomainGeometry,
+	seed: number
+): CountyInputs {
+	return {
+		county,
+		townships,
+		units: townships.flatMap((t) => unitsByTownship.get(t.code) ?? []),
+		boundaries: new Map(geo.boundaries.map((b) => [b.code, b])),
+		seeds: geo.seeds,
+		townCentres: geo.townCentres,
+		seatTownship: seatTownship(townships)?.code,
+		seed
+	};
 }
 
 /** A few poor villages, chosen by hash, left short of a first secretary or reserve cadres. */

@@ -20,9 +20,9 @@ import {
 } from './arrow';
 import { boundaryRow, FILES, provenance } from './build-region';
 import { CATALOGUE, NATIONAL_KEYS } from './catalogue';
-import { generateCounty } from './county';
-import { readDivisions, type DivisionUnit, type Township } from './divisions';
-import { buildDomainGeometry, seatTownship } from './geometry';
+import { countyInputs, generateCounty } from './county';
+import { readDivisions, type Township } from './divisions';
+import { buildDomainGeometry } from './geometry';
 import { emptyColumns } from './indicator-rows';
 import { IpcStreamFile } from './ipc-stream-file';
 import { featuresByCity, matchCity } from './outlines';
@@ -128,21 +128,10 @@ export function buildNationalShard(
 						continue;
 					}
 				}
-				const byCode = new Map(geo.boundaries.map((b) => [b.code, b]));
 				boundaries.push(...geo.boundaries);
 				for (const county of domain.counties) {
 					const townships = townshipsByCounty.get(county.code) ?? [];
-					const units: DivisionUnit[] = townships.flatMap((t) => unitsByTownship.get(t.code) ?? []);
-					const input = {
-						county,
-						townships,
-						units,
-						boundaries: byCode,
-						seeds: geo.seeds,
-						townCentres: geo.townCentres,
-						seatTownship: seatTownship(townships)?.code,
-						seed
-					};
+					const input = countyInputs(county, townships, unitsByTownship, geo, seed);
 					sites.push(...generateCounty(input, indicators, keys).sites);
 				}
 			}
