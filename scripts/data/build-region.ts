@@ -6,15 +6,16 @@
 import { encodeWkb } from '../../src/lib/geo/wkb';
 import { unionBBox, type BBox } from '../../src/lib/geo/bbox';
 import {
-	boundaryTable,
-	indicatorTable,
-	metaTable,
-	regionTable,
-	siteTable,
-	toIpc,
+	FORMAT_VERSION,
+	TABLE_FILES,
 	type BoundaryRow,
+	type Counts,
+	type Manifest,
+	type Provenance,
+	type RegionLevel,
 	type RegionRow
-} from './arrow';
+} from '../../src/lib/data/contract';
+import { boundaryTable, indicatorTable, metaTable, regionTable, siteTable, toIpc } from './arrow';
 import { CATALOGUE } from './catalogue';
 import { countyInputs, generateCounty } from './county';
 import { packageVersion, readDivisions, type DivisionUnit } from './divisions';
@@ -27,25 +28,20 @@ import type { Site } from './sites';
 export const DEFAULT_SEED = 20231122;
 export const DEFAULT_REGION = '610924';
 
-export const FILES = {
-	region: 'region.arrow',
-	boundary: 'boundary.arrow',
-	site: 'site.arrow',
-	indicator: 'indicator.arrow',
-	indicator_meta: 'indicator_meta.arrow'
-} as const;
+/** The files of a dataset folder (the contract's names). */
+export const FILES = TABLE_FILES;
 
 export interface RegionDataset {
 	code: string;
 	name: string;
-	level: 'county' | 'city' | 'province';
-	manifest: Record<string, unknown>;
+	level: RegionLevel;
+	manifest: Manifest;
 	files: Record<string, Uint8Array>;
 	report: string[];
-	counts: Record<string, number>;
+	counts: Counts;
 }
 
-export function provenance(seed: number) {
+export function provenance(seed: number): Provenance {
 	const source = (pkg: string, what: string) => ({
 		package: pkg,
 		...packageVersion(pkg),
@@ -125,7 +121,7 @@ export function buildRegion(code: string, seed = DEFAULT_SEED, fast = false): Re
 	}
 	boundaries.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 	sites.sort((a, b) => (a.id < b.id ? -1 : 1));
-	const level = code.length === 6 ? 'county' : code.length === 4 ? 'city' : 'province';
+	const level: RegionLevel = code.length === 6 ? 'county' : code.length === 4 ? 'city' : 'province';
 	const name =
 		level === 'county'
 			? (counties[0]?.name ?? code)
@@ -140,8 +136,8 @@ export function buildRegion(code: string, seed = DEFAULT_SEED, fast = false): Re
 	const bbox = boundaries
 		.filter((b) => b.level === 'county')
 		.reduce<BBox>((acc, b) => unionBBox(acc, b.bbox), [Infinity, Infinity, -Infinity, -Infinity]);
-	const manifest = {
-		format: 1,
+	const manifest: Manifest = {
+		format: FORMAT_VERSION,
 		region: {
 			code,
 			name,
@@ -150,7 +146,7 @@ export function buildRegion(code: string, seed = DEFAULT_SEED, fast = false): Re
 			...(level === 'province' ? {} : { parent: code.slice(0, level === 'county' ? 4 : 2) })
 		},
 		years: YEARS,
-		latestYear: YEARS[YEARS.length - 1],
+		latestYear: YEARS[YEARS.length - 1] as number,
 		bbox,
 		files: FILES,
 		counts,

@@ -1,26 +1,28 @@
 /**
  * The indicator catalogue (indicator_meta): every key the build emits, with its theme, Chinese
- * and English labels, unit, kind, default classes and which direction is better. The app drives
- * legends, tooltips and the profile panel from these rows, so the keys listed in
- * docs/dataset-format.md ("Indicator keys the app relies on") must never change here.
+ * and English labels, unit, kind, default classes, which direction is better, and its roll-up —
+ * how village values combine into townships and counties, written here once per indicator and
+ * applied in SQL (see src/lib/analysis/rollup.ts). The app drives legends, tooltips and the
+ * profile panel from these rows, so the keys listed in docs/dataset-format.md ("Indicator keys
+ * the app relies on") must never change here.
  */
+import { stringifyRollup, type Rollup } from '../../src/lib/analysis/rollup';
+import type { Better, IndicatorMeta, Kind, Theme } from '../../src/lib/data/contract';
 
-export type Theme = 'poverty' | 'collective' | 'party' | 'relocation';
-export type Kind = 'flag' | 'category' | 'count' | 'amount' | 'ratio' | 'year';
+/** A catalogue row as the build writes it: every field present. */
+export type CatalogueEntry = Required<IndicatorMeta>;
 
-export interface IndicatorMeta {
-	key: string;
-	theme: Theme;
-	label_zh: string;
-	label_en: string;
-	unit: string;
-	kind: Kind;
-	default_classes: string;
-	better: 'higher' | 'lower' | 'none';
-	description_zh: string;
-}
+type Row = [string, Theme, string, string, string, Kind, unknown, Better, string, Rollup];
 
-type Row = [string, Theme, string, string, string, Kind, unknown, IndicatorMeta['better'], string];
+// Counts and amounts add up; flags give the number and share of units with 1; categories the
+// number of units in each; years the latest; scores, days and ratios without parts the mean.
+const SUM: Rollup = { op: 'sum' };
+const SHARE: Rollup = { op: 'share' };
+const CATEGORIES: Rollup = { op: 'categories' };
+const MAX: Rollup = { op: 'max' };
+const MEAN: Rollup = { op: 'mean' };
+/** A rate recomputed from the sums of its parts, never a mean of the villages' rates. */
+const ratio = (num: string, den: string): Rollup => ({ op: 'ratio', num, den });
 
 const FLAG = [0, 1];
 const rows: Row[] = [
@@ -34,7 +36,8 @@ const rows: Row[] = [
 		'flag',
 		FLAG,
 		'none',
-		'建档立卡贫困村(各年相同)'
+		'建档立卡贫困村(各年相同)',
+		SHARE
 	],
 	[
 		'poor_level',
@@ -45,7 +48,8 @@ const rows: Row[] = [
 		'category',
 		['省级', '市级', '深度贫困'],
 		'none',
-		'省级、市级贫困村或深度贫困村'
+		'省级、市级贫困村或深度贫困村',
+		CATEGORIES
 	],
 	[
 		'exit_year',
@@ -56,7 +60,8 @@ const rows: Row[] = [
 		'year',
 		[2016, 2017, 2018, 2019, 2020],
 		'lower',
-		'贫困村退出年份;空值为未退出'
+		'贫困村退出年份;空值为未退出',
+		MAX
 	],
 	[
 		'registered_households',
@@ -67,7 +72,8 @@ const rows: Row[] = [
 		'count',
 		[50, 100, 200, 300],
 		'none',
-		'历年识别的建档立卡贫困户总数'
+		'历年识别的建档立卡贫困户总数',
+		SUM
 	],
 	[
 		'registered_people',
@@ -78,7 +84,8 @@ const rows: Row[] = [
 		'count',
 		[200, 400, 700, 1000],
 		'none',
-		'历年识别的建档立卡贫困人口总数'
+		'历年识别的建档立卡贫困人口总数',
+		SUM
 	],
 	[
 		'poor_households',
@@ -89,7 +96,8 @@ const rows: Row[] = [
 		'count',
 		[1, 20, 50, 100],
 		'lower',
-		'当年末未脱贫的建档立卡贫困户'
+		'当年末未脱贫的建档立卡贫困户',
+		SUM
 	],
 	[
 		'poor_people',
@@ -100,7 +108,8 @@ const rows: Row[] = [
 		'count',
 		[1, 50, 150, 300],
 		'lower',
-		'当年末未脱贫的建档立卡贫困人口'
+		'当年末未脱贫的建档立卡贫困人口',
+		SUM
 	],
 	[
 		'exited_households',
@@ -111,7 +120,8 @@ const rows: Row[] = [
 		'count',
 		[10, 30, 60, 100],
 		'higher',
-		'当年脱贫的建档立卡贫困户'
+		'当年脱贫的建档立卡贫困户',
+		SUM
 	],
 	[
 		'incidence',
@@ -122,7 +132,8 @@ const rows: Row[] = [
 		'ratio',
 		[0.0001, 0.03, 0.1, 0.2],
 		'lower',
-		'未脱贫人口 ÷ 农业户籍人口'
+		'未脱贫人口 ÷ 农业户籍人口',
+		ratio('poor_people', 'rural_population')
 	],
 	[
 		'rural_population',
@@ -133,7 +144,8 @@ const rows: Row[] = [
 		'count',
 		[1000, 1500, 2000, 2500],
 		'none',
-		'村(社区)户籍人口'
+		'村(社区)户籍人口',
+		SUM
 	],
 	// 村级集体经济
 	[
@@ -145,7 +157,8 @@ const rows: Row[] = [
 		'amount',
 		[1, 30000, 50000, 100000, 500000],
 		'higher',
-		'村级集体经济年收入;0 为空壳村'
+		'村级集体经济年收入;0 为空壳村',
+		SUM
 	],
 	[
 		'sanbian_pilot',
@@ -156,7 +169,8 @@ const rows: Row[] = [
 		'category',
 		['省级', '市级', '县级', '无'],
 		'none',
-		'资源变资产、资金变股金、农民变股东改革试点级别'
+		'资源变资产、资金变股金、农民变股东改革试点级别',
+		CATEGORIES
 	],
 	[
 		'cooperatives',
@@ -167,7 +181,8 @@ const rows: Row[] = [
 		'count',
 		[1, 2, 3],
 		'higher',
-		'村党支部领办的经济合作组织'
+		'村党支部领办的经济合作组织',
+		SUM
 	],
 	[
 		'agri_parks',
@@ -178,7 +193,8 @@ const rows: Row[] = [
 		'count',
 		[1, 2, 3],
 		'higher',
-		'村内现代农业园区'
+		'村内现代农业园区',
+		SUM
 	],
 	// 党组织覆盖
 	[
@@ -190,7 +206,8 @@ const rows: Row[] = [
 		'category',
 		['标准', '软弱涣散'],
 		'none',
-		'软弱涣散村党组织按年排查整顿'
+		'软弱涣散村党组织按年排查整顿',
+		CATEGORIES
 	],
 	[
 		'rectified_year',
@@ -201,7 +218,8 @@ const rows: Row[] = [
 		'year',
 		[2016, 2018, 2020, 2022],
 		'none',
-		'最近一次软弱涣散整顿完成的年份'
+		'最近一次软弱涣散整顿完成的年份',
+		MAX
 	],
 	[
 		'first_secretary',
@@ -212,7 +230,8 @@ const rows: Row[] = [
 		'flag',
 		FLAG,
 		'higher',
-		'当年有驻村第一书记'
+		'当年有驻村第一书记',
+		SHARE
 	],
 	[
 		'fs_score',
@@ -223,7 +242,8 @@ const rows: Row[] = [
 		'count',
 		[60, 75, 85, 90],
 		'higher',
-		'22 项指标年度考核得分'
+		'22 项指标年度考核得分',
+		MEAN
 	],
 	[
 		'fs_grade',
@@ -234,7 +254,8 @@ const rows: Row[] = [
 		'category',
 		['优秀', '称职', '基本称职', '不称职'],
 		'none',
-		'年度考核等次'
+		'年度考核等次',
+		CATEGORIES
 	],
 	[
 		'fs_days',
@@ -245,7 +266,8 @@ const rows: Row[] = [
 		'count',
 		[200, 243, 280, 320],
 		'higher',
-		'不少于全年 2/3(243 天)'
+		'不少于全年 2/3(243 天)',
+		MEAN
 	],
 	[
 		'work_team_size',
@@ -256,7 +278,8 @@ const rows: Row[] = [
 		'count',
 		[1, 3, 4, 5],
 		'higher',
-		'驻村工作队队员数'
+		'驻村工作队队员数',
+		SUM
 	],
 	[
 		'temp_party_orgs',
@@ -267,7 +290,8 @@ const rows: Row[] = [
 		'count',
 		[1, 2],
 		'higher',
-		'攻坚工作队临时党组织'
+		'攻坚工作队临时党组织',
+		SUM
 	],
 	[
 		'joint_party_orgs',
@@ -278,7 +302,8 @@ const rows: Row[] = [
 		'count',
 		[1, 2],
 		'higher',
-		'产业链、村企联合党组织'
+		'产业链、村企联合党组织',
+		SUM
 	],
 	[
 		'party_members',
@@ -289,7 +314,8 @@ const rows: Row[] = [
 		'count',
 		[20, 35, 50, 70],
 		'higher',
-		'村党组织党员人数'
+		'村党组织党员人数',
+		SUM
 	],
 	[
 		'members_under_35',
@@ -300,7 +326,8 @@ const rows: Row[] = [
 		'count',
 		[2, 4, 6, 10],
 		'higher',
-		'35 岁以下党员人数'
+		'35 岁以下党员人数',
+		SUM
 	],
 	[
 		'activists',
@@ -311,7 +338,8 @@ const rows: Row[] = [
 		'count',
 		[1, 2, 3, 5],
 		'higher',
-		'入党积极分子人数'
+		'入党积极分子人数',
+		SUM
 	],
 	[
 		'young_activist_trained',
@@ -322,7 +350,8 @@ const rows: Row[] = [
 		'flag',
 		FLAG,
 		'higher',
-		'贫困村每年至少培养 1 名 35 岁以下入党积极分子'
+		'贫困村每年至少培养 1 名 35 岁以下入党积极分子',
+		SHARE
 	],
 	[
 		'reserve_cadres',
@@ -333,7 +362,8 @@ const rows: Row[] = [
 		'count',
 		[1, 2, 3, 4],
 		'higher',
-		'村级后备干部,贫困村应储备 2—3 名'
+		'村级后备干部,贫困村应储备 2—3 名',
+		SUM
 	],
 	[
 		'committee_under_35',
@@ -344,7 +374,8 @@ const rows: Row[] = [
 		'count',
 		[1, 2, 3],
 		'higher',
-		'村两委中 35 岁以下成员'
+		'村两委中 35 岁以下成员',
+		SUM
 	],
 	[
 		'one_shoulder',
@@ -355,7 +386,8 @@ const rows: Row[] = [
 		'flag',
 		FLAG,
 		'none',
-		'村党组织书记兼任村委会主任'
+		'村党组织书记兼任村委会主任',
+		SHARE
 	],
 	[
 		'college_cadre_share',
@@ -366,7 +398,8 @@ const rows: Row[] = [
 		'ratio',
 		[0.2, 0.35, 0.5, 0.65],
 		'higher',
-		'两委干部中大专及以上学历比例'
+		'两委干部中大专及以上学历比例;分子、分母不在数据中,乡镇和县取各村平均',
+		MEAN
 	],
 	[
 		'secretary_trained',
@@ -377,7 +410,8 @@ const rows: Row[] = [
 		'flag',
 		FLAG,
 		'higher',
-		'村党组织书记年度集中轮训'
+		'村党组织书记年度集中轮训',
+		SHARE
 	],
 	[
 		'venue_standard',
@@ -388,7 +422,8 @@ const rows: Row[] = [
 		'flag',
 		FLAG,
 		'higher',
-		'活动场所和经费达标'
+		'活动场所和经费达标',
+		SHARE
 	],
 	[
 		'demo_village',
@@ -399,7 +434,8 @@ const rows: Row[] = [
 		'flag',
 		FLAG,
 		'higher',
-		'“支部+X+贫困户”等示范村'
+		'“支部+X+贫困户”等示范村',
+		SHARE
 	],
 	[
 		'returned_talents',
@@ -410,7 +446,8 @@ const rows: Row[] = [
 		'count',
 		[1, 2, 4],
 		'higher',
-		'回引的致富能手、返乡创业人才'
+		'回引的致富能手、返乡创业人才',
+		SUM
 	],
 	[
 		'supervised',
@@ -421,7 +458,8 @@ const rows: Row[] = [
 		'flag',
 		FLAG,
 		'none',
-		'列入挂牌督战'
+		'列入挂牌督战',
+		SHARE
 	],
 	[
 		'moral_council',
@@ -432,7 +470,8 @@ const rows: Row[] = [
 		'flag',
 		FLAG,
 		'higher',
-		'新民风道德评议活动'
+		'新民风道德评议活动',
+		SHARE
 	],
 	// 易地搬迁与社区工厂
 	[
@@ -444,7 +483,8 @@ const rows: Row[] = [
 		'count',
 		[50, 100, 200, 300],
 		'none',
-		'本村建档立卡贫困户易地扶贫搬迁累计户数'
+		'本村建档立卡贫困户易地扶贫搬迁累计户数',
+		SUM
 	],
 	[
 		'relocated_people',
@@ -455,7 +495,8 @@ const rows: Row[] = [
 		'count',
 		[150, 300, 600, 1000],
 		'none',
-		'本村建档立卡贫困人口易地扶贫搬迁累计人数'
+		'本村建档立卡贫困人口易地扶贫搬迁累计人数',
+		SUM
 	],
 	[
 		'factories',
@@ -466,7 +507,8 @@ const rows: Row[] = [
 		'count',
 		[1, 2, 3],
 		'higher',
-		'位于本村(社区)的社区工厂'
+		'位于本村(社区)的社区工厂',
+		SUM
 	],
 	[
 		'factory_jobs',
@@ -477,12 +519,13 @@ const rows: Row[] = [
 		'count',
 		[50, 150, 300, 600],
 		'higher',
-		'本村(社区)社区工厂用工人数'
+		'本村(社区)社区工厂用工人数',
+		SUM
 	]
 ];
 
-export const CATALOGUE: IndicatorMeta[] = rows.map(
-	([key, theme, label_zh, label_en, unit, kind, classes, better, description_zh]) => ({
+export const CATALOGUE: CatalogueEntry[] = rows.map(
+	([key, theme, label_zh, label_en, unit, kind, classes, better, description_zh, rollup]) => ({
 		key,
 		theme,
 		label_zh,
@@ -491,7 +534,8 @@ export const CATALOGUE: IndicatorMeta[] = rows.map(
 		kind,
 		default_classes: JSON.stringify(classes),
 		better,
-		description_zh
+		description_zh,
+		rollup: stringifyRollup(rollup)
 	})
 );
 
@@ -513,12 +557,15 @@ export const REQUIRED_KEYS = [
 
 /**
  * The reduced set written for the national benchmark build (see data/README.md): enough for
- * the poverty-exit map, incidence, the collective-income bands and branch status.
+ * the poverty-exit map, incidence, the collective-income bands and branch status — with the
+ * parts of incidence (poor_people, rural_population) so townships and counties can recompute it.
  */
 export const NATIONAL_KEYS = [
 	'poor_village',
 	'exit_year',
+	'poor_people',
 	'incidence',
+	'rural_population',
 	'collective_income',
 	'branch_status'
 ];

@@ -4,11 +4,35 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tableFromIPC, type Table } from 'apache-arrow';
+import { DataType, tableFromIPC, type Field, type Table } from 'apache-arrow';
+import type { ColumnType } from '../../src/lib/data/contract';
+
+/** A column as stored: its name, its type in the contract's words, and how it is encoded. */
+export interface StoredField {
+	name: string;
+	type: ColumnType | string;
+	dictionary: boolean;
+}
 
 export interface Columns {
 	rows: number;
+	fields: StoredField[];
 	col: (name: string) => unknown[];
+}
+
+function storedField(f: Field): StoredField {
+	const dictionary = DataType.isDictionary(f.type);
+	const t: DataType = dictionary ? f.type.dictionary : f.type;
+	const type = DataType.isUtf8(t)
+		? 'utf8'
+		: DataType.isBinary(t)
+			? 'binary'
+			: DataType.isFloat(t) && t.precision === 2
+				? 'float64'
+				: DataType.isInt(t) && t.bitWidth === 32 && t.isSigned
+					? 'int32'
+					: String(t);
+	return { name: f.name, type, dictionary };
 }
 
 export function readTable(dir: string, file: string): Columns | null {
@@ -18,6 +42,7 @@ export function readTable(dir: string, file: string): Columns | null {
 	const cache = new Map<string, unknown[]>();
 	return {
 		rows: table.numRows,
+		fields: table.schema.fields.map(storedField),
 		col(name: string) {
 			let values = cache.get(name);
 			if (!values) {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indicatorTable, regionTable } from './arrow';
+import type { IndicatorMeta } from '../../src/lib/data/contract';
+import { indicatorTable, metaTable, regionTable } from './arrow';
 import { checkDataset } from './check';
 import type { IndicatorColumns } from './indicator-rows';
 
@@ -34,6 +35,86 @@ function readIndicators(dir: string): IndicatorColumns {
 	};
 }
 
+function readMeta(dir: string): Required<IndicatorMeta>[] {
+	const t = tableFromIPC(readFileSync(join(dir, 'indicator_meta.arrow')));
+	return t.toArray().map((r) => r.toJSON() as Required<IndicatorMeta>);
+}
+
+/** Rewrite the catalogue in the table and, unless `tableOnly`, in the manifest. */
+function editCatalogue(
+	dir: string,
+	edit: (rows: Required<IndicatorMeta>[]) => void,
+	tableOnly = false
+) {
+	const rows = readMeta(dir);
+	edit(rows);
+	writeFileSync(join(dir, 'indicator_meta.arrow'), tableToIPC(metaTable(rows), 'stream'));
+	if (tableOnly) return;
+	const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+	manifest.catalogue = rows;
+	writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+}
+
+const incidence = (rows: Required<IndicatorMeta>[]) =>
+	rows.find((m) => m.key === 'incidence') as Required<IndicatorMeta>;
+
+describe('data:check on the catalogue and its roll-ups', () => {
+	it.each<[string, (rows: Required<IndicatorMeta>[]) => void, RegExp]>([
+		[
+			'a ratio part missing from the catalogue',
+			(rows) => (incidence(rows).rollup = '{"op":"ratio","num":"poor_people","den":"people"}'),
+			/incidence: rollup ratio part people is not in the catalogue/
+		],
+		[
+			'an unreadable rollup',
+			(rows) => (incidence(rows).rollup = '{"op":'),
+			/incidence: rollup .* is not JSON/
+		],
+		[
+			'a rollup unfit for the kind',
+			(rows) =>
+				((rows.find((m) => m.key === 'poor_village') as IndicatorMeta).rollup = '{"op":"sum"}'),
+			/poor_village: rollup "sum" does not fit a flag indicator/
+		],
+		['an unknown kind', (rows) => ((rows[0] as IndicatorMeta).kind = 'bool' as never), /kind bool/]
+	])('reports %s', (name, edit, message) => {
+		const dir = damaged(name.replace(/\s/g, '-'), (d) => editCatalogue(d, edit));
+		expect(checkDataset(dir).errors.join('\n')).toMatch(message);
+	});
+
+	it('reports a manifest whose rollup differs from the table', () => {
+		const dir = damaged('rollup-differs', (d) =>
+			editCatalogue(d, (rows) => (incidence(rows).rollup = '{"op":"mean"}'), true)
+		);
+		expect(checkDataset(dir).errors.join('\n')).toMatch(
+			/incidence: manifest.catalogue rollup .* differs from the table's \{"op":"mean"\}/
+		);
+	});
+
+	it('accepts a dataset built before the rollup column existed', () => {
+		const dir = damaged('no-rollup', (d) => {
+			const t = tableFromIPC(readFileSync(join(d, 'indicator_meta.arrow')));
+			const names = t.schema.fields.map((f) => f.name).filter((n) => n !== 'rollup');
+			writeFileSync(join(d, 'indicator_meta.arrow'), tableToIPC(t.select(names), 'stream'));
+			const manifest = JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8'));
+			for (const m of manifest.catalogue) delete m.rollup;
+			writeFileSync(join(d, 'manifest.json'), JSON.stringify(manifest));
+		});
+		expect(checkDataset(dir).errors).toEqual([]);
+	});
+
+	it('reports a table whose columns are out of order', () => {
+		const dir = damaged('column-order', (d) => {
+			const t = tableFromIPC(readFileSync(join(d, 'region.arrow')));
+			const names = t.schema.fields.map((f) => f.name).reverse();
+			writeFileSync(join(d, 'region.arrow'), tableToIPC(t.select(names), 'stream'));
+		});
+		expect(checkDataset(dir).errors.join('\n')).toMatch(
+			/table region: column 1 is parent_code, expected code/
+		);
+	});
+});
+
 describe('data:check on damaged datasets', () => {
 	it.each<[string, (c: IndicatorColumns) => void, RegExp]>([
 		['an unknown key', (c) => (c.key[0] = 'made_up'), /made_up is not in indicator_meta/],
@@ -43,6 +124,14 @@ describe('data:check on damaged datasets', () => {
 			'an incidence above 1',
 			(c) => (c.value[c.key.indexOf('incidence')] = 1.5),
 			/ratio 1.5 outside/
+		],
+		[
+			'an incidence that is not poor_people / rural_population',
+			(c) => {
+				const i = c.key.findIndex((k, j) => k === 'incidence' && (c.value[j] ?? 0) > 0.1);
+				c.value[i] = (c.value[i] as number) - 0.01;
+			},
+			/incidence: 0\.\d+ but poor_people \/ rural_population = \d+ \/ \d+/
 		]
 	])('reports %s in indicators', (name, edit, message) => {
 		const dir = damaged(name.replace(/\s/g, '-'), (d) => {

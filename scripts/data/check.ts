@@ -1,14 +1,26 @@
 /**
- * Validate a dataset folder against docs/dataset-format.md: codes (6/9/12 digits, unique, every
- * village in a real township), geometry (valid, non-empty, bbox and area consistent, villages
- * summing to their county within 0.5%), sites, and indicators (every key in the catalogue,
- * values in range for their kind, every year present). Returns readable messages.
+ * Validate a dataset folder against the contract (src/lib/data/contract.ts, documented in
+ * docs/dataset-format.md): columns of every table, codes (6/9/12 digits, unique, every village
+ * in a real township), geometry (valid, non-empty, bbox and area consistent, villages summing
+ * to their county within 0.5%), sites, the catalogue and its roll-ups, and indicators (every
+ * key in the catalogue, values in range for their kind, every year present, ratios equal to
+ * their parts). Returns readable messages.
  */
 import { decodeWkb } from '../../src/lib/geo/wkb';
 import { bboxOfPolygons } from '../../src/lib/geo/bbox';
 import { pointInPolygons, polygonsAreaKm2 } from '../../src/lib/geo/ring';
 import { validatePolygons } from '../../src/lib/geo/validate';
+import {
+	BOUNDARY_LEVELS,
+	CODE_LENGTH,
+	FORMAT_VERSION,
+	ROW_LEVELS,
+	TABLES,
+	type IndicatorMeta,
+	type Manifest
+} from '../../src/lib/data/contract';
 import { REQUIRED_KEYS } from './catalogue';
+import { catalogueRows, checkCatalogue, checkColumns, checkRatios } from './check-catalogue';
 import { readJson, readTable, type Columns } from './check-tables';
 
 export interface CheckResult {
@@ -16,23 +28,13 @@ export interface CheckResult {
 	stats: Record<string, number>;
 }
 
-interface ManifestLike {
-	format?: number;
-	years?: number[];
-	files?: Record<string, string>;
-	counts?: Record<string, number>;
-	bbox?: number[];
-	catalogue?: { key: string }[];
+/** A manifest as read from disk: any field may be missing or wrong. */
+type ManifestLike = Partial<Omit<Manifest, 'catalogue' | 'provenance'>> & {
+	catalogue?: Partial<IndicatorMeta>[];
 	provenance?: { reduced?: string };
-}
-
-const CODE_LENGTH: Record<string, number> = {
-	city: 4,
-	county: 6,
-	township: 9,
-	village: 12,
-	community: 12
 };
+
+const ROW_LEVEL_SET = new Set<string>(ROW_LEVELS);
 
 export function checkDataset(dir: string): CheckResult {
 	const errors: string[] = [];
@@ -42,13 +44,21 @@ export function checkDataset(dir: string): CheckResult {
 	};
 	const manifest = readJson(dir, 'manifest.json') as ManifestLike | null;
 	if (!manifest) return { errors: [`${dir}: no manifest.json`], stats };
-	if (manifest.format !== 1) fail(`manifest: format ${manifest.format}, expected 1`);
+	if (manifest.format !== FORMAT_VERSION)
+		fail(`manifest: format ${manifest.format}, expected ${FORMAT_VERSION}`);
 	const years: number[] = manifest.years ?? [];
 	if (years.length === 0) fail('manifest: no years');
 	const tables: Record<string, Columns | null> = {};
-	for (const [name, file] of Object.entries(manifest.files ?? {})) {
-		tables[name] = readTable(dir, file);
-		if (!tables[name]) fail(`missing file ${file} for table ${name}`);
+	const files: Partial<Record<string, string>> = manifest.files ?? {};
+	for (const name of TABLES) {
+		const file = files[name];
+		if (!file) {
+			fail(`manifest: no file for table ${name}`);
+			continue;
+		}
+		const t = (tables[name] = readTable(dir, file));
+		if (!t) fail(`missing file ${file} for table ${name}`);
+		else checkColumns(name, t, fail);
 	}
 	const region = tables.region;
 	const boundary = tables.boundary;
@@ -66,9 +76,12 @@ export function checkDataset(dir: string): CheckResult {
 	const names = region.col('name') as string[];
 	codes.forEach((code, i) => {
 		const level = levels[i] as string;
-		if (!(level in CODE_LENGTH)) fail(`region ${code}: unknown level ${level}`);
-		else if (!new RegExp(`^\\d{${CODE_LENGTH[level]}}$`).test(code))
-			fail(`region ${code}: a ${level} code must have ${CODE_LENGTH[level]} digits`);
+		if (!ROW_LEVEL_SET.has(level)) fail(`region ${code}: unknown level ${level}`);
+		else {
+			const digits = CODE_LENGTH[level as keyof typeof CODE_LENGTH];
+			if (!new RegExp(`^\\d{${digits}}$`).test(code))
+				fail(`region ${code}: a ${level} code must have ${digits} digits`);
+		}
 		if (levelOf.has(code)) fail(`region ${code}: duplicate code`);
 		if (!names[i]) fail(`region ${code}: empty name`);
 		levelOf.set(code, level);
@@ -86,8 +99,8 @@ export function checkDataset(dir: string): CheckResult {
 		if (level === 'township' && (!parent || levelOf.get(parent) !== 'county'))
 			fail(`region ${code}: parent ${parent} is not a county in the dataset`);
 	}
-	const counts = manifest.counts ?? {};
-	for (const level of ['county', 'township', 'village', 'community']) {
+	const counts: Partial<Record<string, number>> = manifest.counts ?? {};
+	for (const level of BOUNDARY_LEVELS) {
 		if ((counts[level] ?? 0) !== (stats[level] ?? 0))
 			fail(`manifest counts.${level} = ${counts[level]}, table has ${stats[level] ?? 0}`);
 	}
@@ -235,17 +248,18 @@ function checkIndicators(
 	fail: (m: string) => void,
 	stats: Record<string, number>
 ) {
-	const metaKeys = meta.col('key') as string[];
-	const kinds = new Map(metaKeys.map((k, i) => [k, (meta.col('kind') as string[])[i] as string]));
+	const rows = catalogueRows(meta);
+	checkCatalogue(rows, manifest.catalogue ?? [], fail);
+	const kinds = new Map(rows.map((m) => [m.key, m.kind as string]));
 	const classes = new Map(
-		metaKeys.map((k, i) => [
-			k,
-			JSON.parse((meta.col('default_classes') as string[])[i] as string) as unknown[]
-		])
+		rows.map((m) => {
+			try {
+				return [m.key, JSON.parse(m.default_classes) as unknown[]];
+			} catch {
+				return [m.key, []]; // reported by checkCatalogue
+			}
+		})
 	);
-	const catalogue = new Set((manifest.catalogue ?? []).map((m) => m.key));
-	for (const k of metaKeys)
-		if (!catalogue.has(k)) fail(`indicator_meta ${k}: missing from manifest.catalogue`);
 	// The national benchmark set declares a reduced catalogue; every other dataset has all keys.
 	if (!manifest.provenance?.reduced) {
 		for (const k of REQUIRED_KEYS)
@@ -298,4 +312,5 @@ function checkIndicators(
 			fail(`indicator ${sk.replace('|', ' ')}: ${ys.size} of ${years.length} years`);
 	stats.indicator_rows = indicator.rows;
 	stats.series = perSeries.size;
+	stats.ratio_checks = checkRatios(rows, indicator, fail);
 }

@@ -9,15 +9,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unionBBox, type BBox } from '../../src/lib/geo/bbox';
-import {
-	boundaryTable,
-	indicatorTable,
-	metaTable,
-	regionTable,
-	siteTable,
-	toIpc,
-	type RegionRow
-} from './arrow';
+import { FORMAT_VERSION, type Manifest, type RegionRow } from '../../src/lib/data/contract';
+import { boundaryTable, indicatorTable, metaTable, regionTable, siteTable, toIpc } from './arrow';
 import { boundaryRow, FILES, provenance } from './build-region';
 import { CATALOGUE, NATIONAL_KEYS } from './catalogue';
 import { countyInputs, generateCounty } from './county';
@@ -176,11 +169,11 @@ export function buildNationalShard(
 		for (const f of Object.values(files)) f.close();
 		const meta = toIpc(metaTable(catalogue));
 		writeFileSync(join(dir, FILES.indicator_meta), meta);
-		const manifest = {
-			format: 1,
+		const manifest: Manifest = {
+			format: FORMAT_VERSION,
 			region: { code: province, name: provinceName, level: 'province' },
 			years: YEARS,
-			latestYear: YEARS[YEARS.length - 1],
+			latestYear: YEARS[YEARS.length - 1] as number,
 			bbox,
 			files: FILES,
 			counts,

@@ -5,6 +5,14 @@
  * about 150 jobs, 5,000+ poor labourers employed). A few large communities are deliberately left
  * without a qualifying factory (none, too far, or too small) so gap analysis finds something.
  */
+import {
+	MIN_FACTORY_JOBS,
+	MIN_MONTHS_OPERATING,
+	needsFactory,
+	QUALIFYING_RADIUS_KM
+} from '../../src/lib/analysis/factory-rule';
+import type { SiteRow } from '../../src/lib/data/contract';
+import { destinationPoint, distanceKm } from '../../src/lib/geo/distance';
 import { normal, randomFor, type Random } from '../../src/lib/geo/random';
 import { pointInPolygons } from '../../src/lib/geo/ring';
 import type { Point, Polygons } from '../../src/lib/geo/types';
@@ -13,23 +21,8 @@ import type { Township } from './divisions';
 import type { Boundary } from './geometry';
 import type { Profile } from './profiles';
 
-export interface Site {
-	id: string;
-	kind: 'resettlement' | 'factory';
-	name: string;
-	township_code: string;
-	village_code: string;
-	lon: number;
-	lat: number;
-	households: number | null;
-	people: number | null;
-	jobs: number | null;
-	poor_employed: number | null;
-	months_operating: number | null;
-	community_id: string | null;
-	distance_km: number | null;
-	opened_year: number | null;
-}
+/** A row of the `site` table (the contract's). */
+export type Site = SiteRow;
 
 /** Seed 003's figures for 紫阳县; other counties are scaled from their own generated villages. */
 export const CALIBRATION: Record<
@@ -38,9 +31,6 @@ export const CALIBRATION: Record<
 > = {
 	'610924': { households: 23450, people: 75777, factories: 36 }
 };
-
-/** A factory qualifies within ~0.564 km (1 km² circle), with 20+ workers and 6+ months a year. */
-export const QUALIFYING = { radiusKm: 0.564, jobs: 20, months: 6 };
 
 const PRODUCTS = [
 	'毛绒玩具',
@@ -71,15 +61,9 @@ export interface SiteInput {
 	seed: number;
 }
 
+/** The point `km` from p at `angle` (radians anticlockwise from east), on the project's sphere. */
 function offset(p: Point, km: number, angle: number): Point {
-	const dLat = (km / 111.32) * Math.sin(angle);
-	const dLon = (km / (111.32 * Math.cos((p[1] * Math.PI) / 180))) * Math.cos(angle);
-	return [p[0] + dLon, p[1] + dLat];
-}
-
-export function distanceKm(a: Point, b: Point): number {
-	const kx = Math.cos((((a[1] + b[1]) / 2) * Math.PI) / 180);
-	return Math.hypot((a[0] - b[0]) * kx, a[1] - b[1]) * 111.32;
+	return destinationPoint(p[0], p[1], km, Math.PI / 2 - angle);
 }
 
 /** A point `km` from p (shrinking if needed) that stays inside `within`. */
@@ -196,7 +180,7 @@ function buildFactories(
 	locate: (pt: Point, townCode: string) => string
 ): Site[] {
 	const big = communities
-		.filter((c) => (c.households ?? 0) >= 500)
+		.filter((c) => needsFactory(c, 'resettlement'))
 		.sort((a, b) => (b.households ?? 0) - (a.households ?? 0));
 	// Gap communities: large but not the largest, one each of: no factory, too far, too small.
 	const gaps = new Map<string, 'none' | 'far' | 'small'>();
@@ -214,8 +198,9 @@ function buildFactories(
 		if ((c.households ?? 0) >= 1500 && !gap) hosts.push({ community: c, village: null });
 	}
 	const want = target ?? Math.max(hosts.length, Math.round(communities.length * 1.1));
+	// Smaller communities of 100+ households are held to the rural-concentration rule.
 	for (const c of communities.filter(
-		(c) => (c.households ?? 0) < 500 && (c.households ?? 0) >= 100
+		(c) => !needsFactory(c, 'resettlement') && needsFactory(c, 'rural')
 	)) {
 		if (hosts.length >= want) break;
 		hosts.push({ community: c, village: null });
@@ -229,18 +214,27 @@ function buildFactories(
 		hosts.push({ community: null, village: v });
 	}
 	const sites = hosts.map((h, i): Site => {
+		// A 'small' gap misses the rule's size and season (12–18 workers, 4–5 months); the rest
+		// clear both.
 		const jobs =
 			h.fail === 'small'
-				? 12 + Math.floor(r() * 7)
+				? MIN_FACTORY_JOBS - 8 + Math.floor(r() * 7)
 				: Math.round(Math.min(600, Math.max(30, 150 * Math.exp(0.45 * normal(r) - 0.08))));
-		const months = h.fail === 'small' ? 4 + Math.floor(r() * 2) : 7 + Math.floor(r() * 6);
+		const months =
+			h.fail === 'small'
+				? MIN_MONTHS_OPERATING - 2 + Math.floor(r() * 2)
+				: MIN_MONTHS_OPERATING + 1 + Math.floor(r() * 6);
 		let anchor: Point;
 		let townCode: string;
 		let km: number | null = null;
 		if (h.community) {
 			anchor = [h.community.lon, h.community.lat];
 			townCode = h.community.township_code;
-			km = h.fail === 'far' ? 0.95 + r() * 0.6 : 0.08 + r() * 0.4;
+			// A 'far' gap lies 0.4–1.0 km beyond the rule's radius; the rest well inside it.
+			km =
+				h.fail === 'far'
+					? QUALIFYING_RADIUS_KM + 0.4 + r() * 0.6
+					: 0.08 + r() * (QUALIFYING_RADIUS_KM - 0.16);
 		} else {
 			const v = h.village as Profile;
 			const b = boundaries.get(v.unit.code) as Boundary;
@@ -267,12 +261,14 @@ function buildFactories(
 			poor_employed: 0,
 			months_operating: months,
 			community_id: h.community?.id ?? null,
-			distance_km: h.community ? Math.round(distanceKm(pt, anchor) * 1000) / 1000 : null,
+			distance_km: h.community
+				? Math.round(distanceKm(pt[0], pt[1], anchor[0], anchor[1]) * 1000) / 1000
+				: null,
 			opened_year: 2016 + Math.floor(r() * 5)
 		};
 	});
 	// Seed 003: average 150+ jobs; 5,000+ poor labourers employed in total (cumulative).
-	const ok = sites.filter((s) => (s.jobs ?? 0) >= 20);
+	const ok = sites.filter((s) => (s.jobs ?? 0) >= MIN_FACTORY_JOBS);
 	const mean = ok.reduce((s, f) => s + (f.jobs ?? 0), 0) / Math.max(1, sites.length);
 	const lift = mean < 156 ? 156 / mean : 1;
 	for (const s of ok) s.jobs = Math.round((s.jobs ?? 0) * lift);

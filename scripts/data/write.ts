@@ -4,26 +4,20 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FORMAT_VERSION, type RegionEntry, type RegionIndex } from '../../src/lib/data/contract';
 import { DEFAULT_REGION, type RegionDataset } from './build-region';
 
-export interface IndexEntry {
-	code: string;
-	name: string;
-	level: string;
-	path: string;
-	townships: number;
-	units: number;
-	default: boolean;
-}
+/** An index entry as the build writes it: every field present. */
+export type IndexEntry = Required<RegionEntry>;
 
 export function writeRegion(dataset: RegionDataset, out: string): string {
 	const dir = join(out, dataset.code);
 	mkdirSync(dir, { recursive: true });
 	for (const [name, bytes] of Object.entries(dataset.files)) writeFileSync(join(dir, name), bytes);
 	const indexFile = join(out, 'index.json');
-	const index: { format: number; regions: IndexEntry[] } = existsSync(indexFile)
+	const index: RegionIndex = existsSync(indexFile)
 		? JSON.parse(readFileSync(indexFile, 'utf8'))
-		: { format: 1, regions: [] };
+		: { format: FORMAT_VERSION, regions: [] };
 	const c = dataset.counts;
 	const entry: IndexEntry = {
 		code: dataset.code,

@@ -2,7 +2,8 @@
  * Fetches a region's manifest and starts fetching every table file at once, so the network
  * work can overlap with the engine's start-up; `read` hands the bytes to `loadDataset` later.
  */
-import { parseManifest, TABLES, type Manifest } from './manifest';
+import { TABLES, type Manifest } from './contract';
+import { parseManifest } from './manifest';
 import type { ReadBytes } from './load-dataset';
 
 export interface FetchedDataset {

@@ -4,7 +4,8 @@
  * browser, the file system in Node), so the browser and the tests run this same code.
  */
 import type { Connector } from './connector';
-import { DatasetError, TABLES, type Manifest } from './manifest';
+import { TABLES, type Manifest } from './contract';
+import { DatasetError } from './manifest';
 import { schemaStatements } from './queries/schema';
 
 export type ReadBytes = (file: string) => Promise<Uint8Array>;

@@ -1,50 +1,13 @@
 /**
- * Types and checks for the files a region ships (see docs/dataset-format.md): the index of
- * regions and one region's manifest. Parsing validates the shape so that a damaged file gives a
- * clear message instead of a crash deep in the map.
+ * Reading the files a region ships (see docs/dataset-format.md): the index of regions and one
+ * region's manifest. Parsing validates the shape so that a damaged file gives a clear message
+ * instead of a crash deep in the map. The types themselves are the contract's (`contract.ts`).
  */
+import { defaultRollup, rollupOf, rollupProblems, stringifyRollup } from '../analysis/rollup';
+import { TABLES, type IndicatorMeta, type Manifest, type RegionEntry } from './contract';
 
-export interface RegionEntry {
-	code: string;
-	name: string;
-	level: string;
-	path: string;
-	townships?: number;
-	units?: number;
-	default?: boolean;
-}
-
-export interface IndicatorMeta {
-	key: string;
-	theme: string;
-	label_zh: string;
-	label_en: string;
-	unit: string;
-	kind: string;
-	default_classes: string;
-	better: string;
-	description_zh?: string;
-}
-
-export interface Manifest {
-	format: number;
-	region: { code: string; name: string; level: string; parent?: string };
-	years: number[];
-	latestYear: number;
-	bbox: [number, number, number, number];
-	files: Record<string, string>;
-	counts: Record<string, number>;
-	catalogue: IndicatorMeta[];
-	provenance: {
-		real: string[];
-		generated: string[];
-		seed?: number;
-		sources: { package: string; version: string; license: string }[];
-	};
-}
-
-/** The tables every dataset must provide, in load order. */
-export const TABLES = ['region', 'boundary', 'site', 'indicator', 'indicator_meta'] as const;
+// Kept only until src/lib/state imports these from './contract'; the lead removes it then.
+export type { Manifest, RegionEntry, IndicatorMeta } from './contract';
 
 export class DatasetError extends Error {
 	override name = 'DatasetError';
@@ -64,6 +27,19 @@ export function parseRegionIndex(json: unknown): RegionEntry[] {
 			throw new DatasetError(`index.json: region ${i + 1} has no code or name`);
 		}
 		return { ...r, path: typeof r.path === 'string' ? r.path : r.code } as RegionEntry;
+	});
+}
+
+/**
+ * Every catalogue entry with a usable `rollup`: its own when it reads and its ratio parts are
+ * in the same catalogue, otherwise the default for its kind (older datasets have none; a
+ * reduced catalogue may lack a ratio's parts). Downstream code can then trust the field.
+ */
+function withRollups(catalogue: IndicatorMeta[]): IndicatorMeta[] {
+	return catalogue.map((m) => {
+		const ok = m.rollup && rollupProblems(m, catalogue).length === 0;
+		const rule = ok ? rollupOf(m) : defaultRollup(m.kind);
+		return { ...m, rollup: stringifyRollup(rule) };
 	});
 }
 
@@ -87,5 +63,6 @@ export function parseManifest(json: unknown): Manifest {
 		throw new DatasetError('manifest.json: "bbox" must be [minLon, minLat, maxLon, maxLat]');
 	}
 	const latestYear = typeof m.latestYear === 'number' ? m.latestYear : Math.max(...m.years);
-	return { ...m, latestYear, catalogue: Array.isArray(m.catalogue) ? m.catalogue : [] };
+	const catalogue = Array.isArray(m.catalogue) ? m.catalogue.filter(isObject) : [];
+	return { ...m, latestYear, catalogue: withRollups(catalogue as IndicatorMeta[]) };
 }

@@ -1,10 +1,12 @@
 /**
  * A real DuckDB for data tests: duckdb-wasm's blocking Node build (the browser's engine), with
- * a dataset folder's Arrow files loaded as tables. Tests query it with SQL; nothing is mocked.
+ * a dataset folder's Arrow files loaded as tables and the app's `dist_km` macro defined. Tests
+ * query it with SQL; nothing is mocked.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { DIST_KM_MACRO } from '../../../src/lib/data/queries/schema';
 
 interface Conn {
 	query(sql: string): { toArray(): { toJSON(): Record<string, unknown> }[] };
@@ -55,6 +57,7 @@ export async function openDataset(dir: string): Promise<TestDb> {
 	for (const [name, file] of Object.entries(manifest.files)) {
 		conn.insertArrowFromIPCStream(readFileSync(join(dir, file)), { name, create: true });
 	}
+	conn.query(DIST_KM_MACRO);
 	const rows = <T>(sql: string): T[] =>
 		conn
 			.query(sql)
