@@ -4,7 +4,10 @@ declare global {
 		// interface Error {}
 		// interface Locals {}
 		// interface PageData {}
-		// interface PageState {}
+		interface PageState {
+			/** The map view's query string, so back/forward restores the view (shallow routing). */
+			view?: string;
+		}
 		// interface Platform {}
 	}
 }

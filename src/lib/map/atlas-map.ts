@@ -26,6 +26,13 @@ export interface FrameData {
 	townshipLabels: GeoJSON.FeatureCollection;
 }
 
+/** Centre and zoom of the map, as the URL keeps it. */
+export interface MapExtent {
+	lon: number;
+	lat: number;
+	zoom: number;
+}
+
 export interface HoverEvent {
 	layerId: string;
 	/** Index of the picked part in the layer's data. */
@@ -43,6 +50,7 @@ function hasWebGL(): boolean {
 
 export class AtlasMap {
 	private hoverListener: (e: HoverEvent | null) => void = () => {};
+	private clickListener: (e: HoverEvent | null) => void = () => {};
 	private afterRender: (() => void) | null = null;
 
 	private constructor(
@@ -75,6 +83,7 @@ export class AtlasMap {
 			layers: [],
 			useDevicePixels: true,
 			onHover: (info: PickingInfo) => atlas?.handleHover(info),
+			onClick: (info: PickingInfo) => atlas?.handleClick(info),
 			onAfterRender: () => atlas?.handleAfterRender()
 		});
 		map.addControl(overlay);
@@ -106,6 +115,13 @@ export class AtlasMap {
 		}
 	}
 
+	private handleClick(info: PickingInfo): void {
+		const hit = info.layer && info.index >= 0;
+		this.clickListener(
+			hit ? { layerId: info.layer!.id, index: info.index, x: info.x, y: info.y } : null
+		);
+	}
+
 	private handleAfterRender(): void {
 		const cb = this.afterRender;
 		if (cb) {
@@ -124,6 +140,27 @@ export class AtlasMap {
 
 	onHover(listener: (e: HoverEvent | null) => void): void {
 		this.hoverListener = listener;
+	}
+
+	/** Clicks on a data layer (or null for a click on empty map). */
+	onClick(listener: (e: HoverEvent | null) => void): void {
+		this.clickListener = listener;
+	}
+
+	/** Called after the user has panned or zoomed (not after `setExtent` or `fitBounds`). */
+	onMoveEnd(listener: (extent: MapExtent) => void): void {
+		this.map.on('moveend', (e) => {
+			if ((e as { originalEvent?: unknown }).originalEvent) listener(this.getExtent());
+		});
+	}
+
+	getExtent(): MapExtent {
+		const c = this.map.getCenter();
+		return { lon: c.lng, lat: c.lat, zoom: this.map.getZoom() };
+	}
+
+	setExtent(e: MapExtent): void {
+		this.map.jumpTo({ center: [e.lon, e.lat], zoom: e.zoom });
 	}
 
 	setFrame(frame: FrameData): void {

@@ -291,6 +291,17 @@ export function indicatorValuesSql(meta: ValuesMeta, req: IndicatorValuesRequest
   FROM iv_unit u LEFT JOIN iv_row x ON x.unit = u.code GROUP BY u.code, u.name ORDER BY u.code`;
 }
 
+/**
+ * Every village's own value of an indicator in a year (derived ones included): columns `code,
+ * value, text`, no filter. Filters on an indicator select from it, so a filter means exactly
+ * what the map shows.
+ */
+export function villageValuesSql(meta: ValuesMeta, year: number): SqlFragment {
+	const ctes = villageCtes(meta, { key: meta.key, year, level: 'village' }, rollupOf(meta));
+	return q`${ctes}
+  SELECT code, value, text FROM iv_row`;
+}
+
 /** Columns of an `indicatorValuesSql` answer. */
 export function decodeIndicatorValues(t: Table): IndicatorValues {
 	const categories = columnValues<string | null>(t, 'category');

@@ -1,20 +1,20 @@
 /**
- * Layer kind: thin village borders, the rings of the same flat buffers as the fill, drawn as
- * binary paths. Township and county lines are maplibre's (the frame); these sit under them.
+ * Layer kind: thin unit borders, the rings of the same flat buffers as the fill, drawn as binary
+ * paths. Township and county lines are maplibre's (the frame); these sit under them.
  */
 import { PathLayer } from '@deck.gl/layers';
 import type { PolygonBuffers } from '$lib/geo/polygon-buffers';
 
-export interface VillageOutlineStyle {
+export interface UnitOutlineStyle {
 	color: [number, number, number, number];
 	widthPx: number;
 }
 
-export const VILLAGE_OUTLINE_ID = 'village-outline';
+export const UNIT_OUTLINE_ID = 'unit-outline';
 
-export function villageOutlineLayer(data: PolygonBuffers, style: VillageOutlineStyle) {
+export function unitOutlineLayer(data: PolygonBuffers, style: UnitOutlineStyle) {
 	return new PathLayer({
-		id: VILLAGE_OUTLINE_ID,
+		id: UNIT_OUTLINE_ID,
 		data: {
 			length: data.ringStarts.length - 1,
 			startIndices: data.ringStarts,

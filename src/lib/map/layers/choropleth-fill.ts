@@ -1,23 +1,24 @@
 /**
- * Layer kind: village polygons filled by class colour, drawn from flat binary attributes.
- * `(data, style) → Layer` with a stable id, so deck.gl diffs instead of rebuilding: when only
- * colours change, `updateTriggers` re-uploads the colour buffer and keeps the geometry.
+ * Layer kind: unit polygons (villages, townships or the county) filled by class colour, drawn
+ * from flat binary attributes. `(data, style) → Layer` with a stable id, so deck.gl diffs
+ * instead of rebuilding: when only colours change, `updateTriggers` re-uploads the colour buffer
+ * and keeps the geometry.
  */
 import { SolidPolygonLayer } from '@deck.gl/layers';
 import type { PolygonBuffers } from '$lib/geo/polygon-buffers';
 
-export interface VillageFillStyle {
+export interface ChoroplethFillStyle {
 	/** RGBA per vertex (see `expandFeatureColors`). */
 	vertexColors: Uint8Array;
 	/** Changes whenever the colours change. */
 	colorKey: string;
 }
 
-export const VILLAGE_FILL_ID = 'village-fill';
+export const CHOROPLETH_FILL_ID = 'choropleth-fill';
 
-export function villageFillLayer(data: PolygonBuffers, style: VillageFillStyle) {
+export function choroplethFillLayer(data: PolygonBuffers, style: ChoroplethFillStyle) {
 	return new SolidPolygonLayer({
-		id: VILLAGE_FILL_ID,
+		id: CHOROPLETH_FILL_ID,
 		data: {
 			length: data.partCount,
 			startIndices: data.partStarts,

@@ -1,0 +1,106 @@
+/**
+ * The map's life on the map screen: created when the route gives it a container, framed when a
+ * region has loaded (outlines, names, the region fitted clear of the left panel), redrawn when
+ * the layer model changes, and destroyed when the route leaves. It reports the first coloured
+ * frame to the session (the load is then complete) and to the measurement hook.
+ *
+ * Contract: `attach(el)` returns the detach function; `draw()` draws the layer model now or as
+ * soon as the map exists; `setExtent` moves the map; hover goes to the layer model, clicks and
+ * user pans to the handlers.
+ */
+import {
+	AtlasMap,
+	WebGLUnavailableError,
+	type HoverEvent,
+	type MapExtent
+} from '$lib/map/atlas-map';
+import type { AtlasSession } from './session.svelte';
+import type { ChoroplethLayerModel } from './choropleth-layer-model.svelte';
+import { frameFromShapes } from './frame-model';
+
+export interface MapHandlers {
+	onClick: (e: HoverEvent | null) => void;
+	onMoveEnd: (extent: MapExtent) => void;
+}
+
+/** Width of the panel column over the map's left side, kept clear when framing a region. */
+export const LEFT_PANEL_PX = 330;
+
+export class MapHost {
+	#map: AtlasMap | null = null;
+	#framed = '';
+	#pendingExtent: MapExtent | null = null;
+	#drawn = false;
+	#drawing: Promise<void> | null = null;
+
+	constructor(
+		private readonly session: AtlasSession,
+		private readonly layer: ChoroplethLayerModel,
+		private readonly handlers: MapHandlers
+	) {}
+
+	attach(container: HTMLElement): () => void {
+		let cancelled = false;
+		AtlasMap.create(container).then(
+			(map) => {
+				if (cancelled) return map.destroy();
+				this.#map = map;
+				map.onHover((e) => this.layer.hoverAt(e));
+				map.onClick((e) => this.handlers.onClick(e));
+				map.onMoveEnd((e) => this.handlers.onMoveEnd(e));
+				if (this.#drawn) void this.draw();
+			},
+			(e) => this.session.fail(e instanceof WebGLUnavailableError ? 'webgl' : 'engine', e)
+		);
+		return () => {
+			cancelled = true;
+			this.#map?.destroy();
+			this.#map = null;
+			this.#framed = '';
+		};
+	}
+
+	/** Move the map (now, or once it is framed). */
+	setExtent(extent: MapExtent): void {
+		const cur = this.#map?.getExtent();
+		const same =
+			cur &&
+			Math.abs(cur.lon - extent.lon) < 1e-4 &&
+			Math.abs(cur.lat - extent.lat) < 1e-4 &&
+			Math.abs(cur.zoom - extent.zoom) < 0.01;
+		if (same) return;
+		if (this.#map && this.#framed) this.#map.setExtent(extent);
+		else this.#pendingExtent = extent;
+	}
+
+	/** Draw the layer model's layers (after framing the region if it is new). */
+	draw(): Promise<void> {
+		this.#drawn = true;
+		const map = this.#map;
+		const ds = this.session.dataset;
+		if (!map || !ds) return Promise.resolve();
+		if (this.#framed !== ds.region.code) {
+			map.setFrame(frameFromShapes(ds.townships, ds.counties));
+			map.fitBounds(ds.manifest.bbox, LEFT_PANEL_PX);
+			if (this.#pendingExtent) map.setExtent(this.#pendingExtent);
+			this.#pendingExtent = null;
+			this.#framed = ds.region.code;
+		}
+		map.setLayers(this.layer.layers());
+		if (this.session.phase === 'loading' && !this.#drawing) {
+			this.#drawing = this.#finishLoad(map).finally(() => (this.#drawing = null));
+		}
+		return this.#drawing ?? Promise.resolve();
+	}
+
+	/** After the first coloured frame: the load is complete; labels placed for the bench. */
+	async #finishLoad(map: AtlasMap): Promise<void> {
+		await map.nextDataFrame();
+		const bench = this.session.bench;
+		bench.set({ tFirstFrame: Math.round(performance.now()) });
+		await map.idle();
+		bench.set({ labels: map.placedLabels() });
+		this.session.step(null);
+		bench.done(this.layer.count);
+	}
+}

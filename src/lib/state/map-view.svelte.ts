@@ -1,0 +1,189 @@
+/**
+ * The map screen's view: what it shows (theme, indicator, level, year, roll-up, classification,
+ * filters, selected unit, extent) and the clients that fetch it through the session's
+ * coordinator. The URL is the view's source of truth: a user action asks for a new URL
+ * (`onNavigate`), the route hands the decoded URL back to `apply`, and `apply` turns it into
+ * selection clauses and queries — so back/forward and an opened link take the same path as a
+ * click.
+ *
+ * Contract: `apply(url)` completes the state with the dataset's defaults and re-queries what
+ * changed; `change(patch)` computes the next view and passes its URL to `onNavigate` (it does
+ * not change the view itself); `urlState` is the view as the URL writes it. `legend` is the one
+ * legend object the map layer is coloured from.
+ */
+import type { IndicatorMeta } from '$lib/data/contract';
+import type { Legend } from '$lib/analysis/legend';
+import { Selection } from '$lib/crossfilter/selection';
+import type { HoverEvent } from '$lib/map/atlas-map';
+import type { AtlasSession } from './session.svelte';
+import type { UrlState } from './url-state';
+import { ChoroplethLayerModel } from './choropleth-layer-model.svelte';
+import { ChoroplethClient, type ChoroplethResult } from './choropleth-client';
+import { SummaryClient } from './summary-client';
+import { completeView, type View } from './view-defaults';
+import { legendPickToFilter, filterClauses } from './view-filters';
+import { MapHost } from './map-host.svelte';
+
+export class MapView {
+	/** The view as drawn (or being drawn). Null until the dataset is loaded. */
+	view = $state.raw<View | null>(null);
+	legend = $state.raw<Legend | null>(null);
+	result = $state.raw<ChoroplethResult | null>(null);
+	/** Villages in the current filter, of all villages. */
+	summary = $state.raw<{ selected: number; total: number } | null>(null);
+	readonly layer = new ChoroplethLayerModel();
+	readonly selection = Selection.crossfilter();
+	readonly host: MapHost;
+
+	#choropleth: ChoroplethClient;
+	#summary: SummaryClient;
+	#connected = false;
+
+	constructor(
+		private readonly session: AtlasSession,
+		private readonly onNavigate: (url: UrlState, replace: boolean) => void
+	) {
+		this.host = new MapHost(session, this.layer, {
+			onClick: (e) => this.#click(e),
+			onMoveEnd: (extent) => this.change({ extent }, true)
+		});
+		this.#choropleth = new ChoroplethClient(
+			this.selection,
+			(r) => this.#show(r),
+			(e) => session.fail('data', e)
+		);
+		this.#summary = new SummaryClient(this.selection, (s) => (this.summary = s));
+	}
+
+	get meta(): IndicatorMeta | undefined {
+		const key = this.view?.indicator;
+		return this.session.dataset?.catalogue.find((m) => m.key === key);
+	}
+
+	get urlState(): UrlState {
+		const v = this.view;
+		return {
+			region: this.session.dataset?.region.code,
+			lang: this.session.lang,
+			...(v ?? {})
+		};
+	}
+
+	/** Make the view what the URL says (defaults filled in) and query what that needs. */
+	apply(url: UrlState): void {
+		const ds = this.session.dataset;
+		const coord = this.session.coordinator;
+		if (!ds || !coord) return;
+		if (url.lang && url.lang !== this.session.lang) this.session.lang = url.lang;
+		if (url.region && url.region !== ds.region.code) {
+			void this.session.selectRegion(url.region);
+			return; // apply runs again once the region has loaded
+		}
+		const next = completeView(url, ds.catalogue, ds.manifest.years);
+		const prev = this.view;
+		this.view = next;
+		const shapes = { village: ds.villages, township: ds.townships, county: ds.counties }[
+			next.level
+		];
+		this.layer.setUnits(`${ds.region.code}/${next.level}`, shapes);
+		this.layer.select(next.selected ?? null);
+		const meta = this.meta;
+		if (!meta) return;
+		this.#choropleth.setView(next, meta);
+		// Filters become clauses; the legend's own clause does not filter the map it is drawn on.
+		const clauses = filterClauses(next, ds.catalogue, this.#choropleth);
+		this.selection.replace(clauses);
+		if (!this.#connected) {
+			coord.connect(this.#choropleth);
+			coord.connect(this.#summary);
+			this.#connected = true;
+		} else if (!prev || viewQueryKey(prev) !== viewQueryKey(next)) {
+			coord.requestQuery(this.#choropleth);
+		} else {
+			void this.host.draw();
+		}
+		if (next.extent) this.host.setExtent(next.extent);
+	}
+
+	/** Ask for the view with `patch` applied (through the URL); `replace` keeps one history entry. */
+	change(patch: Partial<View> & { region?: string; lang?: 'zh' | 'en' }, replace = false): void {
+		const v = this.view;
+		if (!v) return;
+		const next: UrlState = { ...this.urlState, ...patch };
+		// A new indicator or level starts with its own defaults, not the previous one's classes.
+		if (patch.indicator || patch.level) {
+			for (const k of ['method', 'classes', 'breaks', 'stat', 'category'] as const) {
+				if (!(k in patch)) delete next[k];
+			}
+			if (patch.indicator || patch.level !== v.level) next.filters = [];
+		}
+		if (patch.theme && !patch.indicator) {
+			delete next.indicator;
+			for (const k of ['method', 'classes', 'breaks', 'stat', 'category'] as const) delete next[k];
+			next.filters = [];
+		}
+		if (patch.method && patch.method !== v.method) delete next.breaks;
+		this.onNavigate(next, replace);
+	}
+
+	/** Legend click: filter to that class, or drop it if it is the only one picked. */
+	pickClass(classKey: string): void {
+		const v = this.view;
+		if (!v || !this.legend) return;
+		const r = this.result;
+		const filter = legendPickToFilter(
+			v,
+			this.legend,
+			classKey,
+			r?.values ?? null,
+			r?.classOf ?? null
+		);
+		if (!filter) return;
+		const others = v.filters.filter((f) => f.field !== filter.field);
+		const same = v.filters.find((f) => f.field === filter.field);
+		const toggled = same && JSON.stringify(same) === JSON.stringify(filter);
+		this.change({ filters: toggled ? others : [...others, filter] });
+	}
+
+	clearFilters(): void {
+		this.change({ filters: [] });
+	}
+
+	#click(e: HoverEvent | null): void {
+		const unit = this.layer.unitAt(e);
+		const code = unit && unit.code !== this.view?.selected ? unit.code : undefined;
+		this.change({ selected: code });
+	}
+
+	#show(r: ChoroplethResult): void {
+		this.result = r;
+		this.legend = r.legend;
+		this.layer.setColors(r.values.codes, r.colors, r.colorKey);
+		void this.host.draw();
+	}
+
+	/** Attach the map to a container; returns the function that removes it. */
+	attachMap(container: HTMLElement): () => void {
+		return this.host.attach(container);
+	}
+
+	destroy(): void {
+		this.session.coordinator?.disconnect(this.#choropleth);
+		this.session.coordinator?.disconnect(this.#summary);
+	}
+}
+
+/** The parts of the view that change what the choropleth query returns. */
+function viewQueryKey(v: View): string {
+	return JSON.stringify([
+		v.indicator,
+		v.level,
+		v.year,
+		v.stat,
+		v.category,
+		v.method,
+		v.classes,
+		v.breaks,
+		v.filters
+	]);
+}

@@ -1,0 +1,186 @@
+/**
+ * One session per browser tab: the DuckDB engine, the loaded dataset and the coordinator that
+ * every screen queries through. The root layout creates it and hands it to routes through
+ * Svelte context, so moving between `/`, `/console`, `/planner` and `/briefing` never restarts
+ * the engine or reloads data.
+ *
+ * Contract: `start(url)` starts the engine at once, reads the region index and loads the region
+ * the URL names (or the default); `selectRegion(code)` swaps the dataset in the same engine.
+ * Progress is in `steps`; any failure ends in `phase = 'error'` with an `error` whose `kind`
+ * picks a plain-language message. `dataset` changes (a new object) each time a region has
+ * loaded, which is what screens watch to re-query. Screens add their own `map` step.
+ */
+import type { Connector } from '$lib/data/connector';
+import { loadDataset } from '$lib/data/load-dataset';
+import { parseRegionIndex } from '$lib/data/manifest';
+import type { IndicatorMeta, Manifest, RegionEntry } from '$lib/data/contract';
+import { fetchDataset, type FetchedDataset } from '$lib/data/fetch-dataset';
+import { queryShapes, type Shapes } from '$lib/data/queries/shapes';
+import { Coordinator } from '$lib/crossfilter/coordinator';
+import { DERIVED_INDICATORS } from '$lib/analysis/derived-indicators';
+import { message, type Lang, type MessageKey } from './messages';
+import { createBench, type Bench } from './bench';
+
+export type Phase = 'loading' | 'ready' | 'error';
+export type StepKey = 'index' | 'engine' | 'data' | 'map';
+export interface Step {
+	key: StepKey;
+	state: 'pending' | 'active' | 'done';
+}
+export interface SessionError {
+	kind: 'engine' | 'webgl' | 'data' | 'region';
+	detail: string;
+}
+
+/** A region loaded into the engine, with its shapes at each level decoded once. */
+export interface LoadedDataset {
+	region: RegionEntry;
+	manifest: Manifest;
+	/** The catalogue with the app's derived indicators (poverty status…) in front. */
+	catalogue: IndicatorMeta[];
+	villages: Shapes;
+	townships: Shapes;
+	counties: Shapes;
+}
+
+export interface SessionDeps {
+	/** URL of the folder holding `index.json` and one folder per region. */
+	dataRoot: string;
+	openConnector: () => Promise<Connector>;
+	fetch?: typeof fetch;
+}
+
+function describe(e: unknown): string {
+	return e instanceof Error ? e.message : String(e);
+}
+
+export class AtlasSession {
+	phase = $state<Phase>('loading');
+	steps = $state<Step[]>(
+		(['index', 'engine', 'data', 'map'] as const).map((key) => ({ key, state: 'pending' }))
+	);
+	error = $state<SessionError | null>(null);
+	lang = $state<Lang>('zh');
+	regions = $state.raw<RegionEntry[]>([]);
+	dataset = $state.raw<LoadedDataset | null>(null);
+	/** How many engines this session started (stays 1: the e2e tests read it). */
+	enginesStarted = $state(0);
+	coordinator: Coordinator | null = null;
+	bench: Bench = createBench(false);
+
+	#db: Connector | null = null;
+	#fetch: typeof fetch;
+	#started = false;
+	#loading: Promise<void> | null = null;
+
+	constructor(private readonly deps: SessionDeps) {
+		this.#fetch = deps.fetch ?? ((...a) => fetch(...a));
+	}
+
+	t = (key: MessageKey): string => message(this.lang, key);
+
+	get db(): Connector | null {
+		return this.#db;
+	}
+
+	get defaultRegion(): string | undefined {
+		return (this.regions.find((r) => r.default) ?? this.regions[0])?.code;
+	}
+
+	/** Start once per tab; later calls (another route mounting) return the same work. */
+	start(url: { region?: string; lang?: Lang; bench?: boolean }): Promise<void> {
+		if (this.#started) return this.#loading ?? Promise.resolve();
+		this.#started = true;
+		this.bench = createBench(!!url.bench);
+		this.bench.step('app');
+		if (url.lang) this.lang = url.lang;
+		this.#loading = this.#start(url.region);
+		return this.#loading;
+	}
+
+	async #start(region: string | undefined): Promise<void> {
+		// Compiling the engine's wasm is the slowest step: begin it before anything else.
+		this.enginesStarted++;
+		const engine = this.deps.openConnector();
+		engine.catch(() => {}); // reported below, once the index step is done
+		try {
+			this.step('index');
+			const res = await this.#fetch(`${this.deps.dataRoot}/index.json`);
+			if (!res.ok) throw new Error(`index.json: HTTP ${res.status}`);
+			this.regions = parseRegionIndex(await res.json());
+		} catch (e) {
+			return this.fail('data', e);
+		}
+		const code = region ?? this.defaultRegion ?? '';
+		// The region's files download while the engine compiles.
+		const prefetch = this.#fetchRegion(code);
+		prefetch?.catch(() => {}); // reported by selectRegion
+		this.step('engine');
+		try {
+			this.#db = await engine;
+		} catch (e) {
+			return this.fail('engine', e);
+		}
+		this.coordinator = new Coordinator(this.#db);
+		this.bench.step('engine');
+		await this.selectRegion(code, prefetch);
+	}
+
+	#fetchRegion(code: string): Promise<FetchedDataset> | null {
+		const entry = this.regions.find((r) => r.code === code);
+		return entry ? fetchDataset(`${this.deps.dataRoot}/${entry.path}`, this.#fetch) : null;
+	}
+
+	/** Load a region into the running engine; resolves once its tables and shapes are ready. */
+	async selectRegion(code: string, prefetched: Promise<FetchedDataset> | null = null) {
+		const region = this.regions.find((r) => r.code === code);
+		if (!region) return this.fail('region', new Error(`no dataset for region "${code}"`));
+		const db = this.#db;
+		if (!db || this.dataset?.region.code === code) return;
+		this.phase = 'loading';
+		this.step('data');
+		try {
+			const { manifest, read } = await (prefetched ??
+				(this.#fetchRegion(code) as Promise<FetchedDataset>));
+			await loadDataset(db, manifest, read);
+			this.bench.step('data');
+			const [villages, townships, counties] = await Promise.all([
+				queryShapes(db, ['village', 'community']),
+				queryShapes(db, ['township']),
+				queryShapes(db, ['county'])
+			]);
+			this.coordinator?.clearCache?.();
+			this.dataset = {
+				region,
+				manifest,
+				catalogue: [...DERIVED_INDICATORS, ...manifest.catalogue],
+				villages,
+				townships,
+				counties
+			};
+			this.step('map');
+		} catch (e) {
+			this.fail('data', e);
+		}
+	}
+
+	/** Mark `active` as the running step (null: all done) and the session ready when all are. */
+	step(active: StepKey | null): void {
+		let seen = active === null;
+		this.steps = this.steps.map((s) => {
+			if (s.key === active) {
+				seen = true;
+				return { ...s, state: 'active' };
+			}
+			return { ...s, state: seen ? (active === null ? 'done' : 'pending') : 'done' };
+		});
+		if (active === null && this.phase !== 'error') this.phase = 'ready';
+	}
+
+	fail(kind: SessionError['kind'], e: unknown): void {
+		if (this.phase === 'error') return;
+		this.error = { kind, detail: describe(e) };
+		this.phase = 'error';
+		this.bench.fail(describe(e));
+	}
+}
