@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { UnitLevel } from '../../src/lib/data/contract';
 
 export interface DivisionUnit {
 	code: string;
 	name: string;
 	fullName: string;
-	level: 'village' | 'community';
+	level: UnitLevel;
 	townshipCode: string;
 }
 export interface Township {

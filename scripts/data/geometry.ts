@@ -11,13 +11,14 @@ import { randomFor } from '../../src/lib/geo/random';
 import { pointInPolygons, polygonsAreaKm2 } from '../../src/lib/geo/ring';
 import { bboxOfPolygons } from '../../src/lib/geo/bbox';
 import { tessellate, roundPolygons } from '../../src/lib/geo/tessellate';
+import type { BoundaryLevel } from '../../src/lib/data/contract';
 import type { Point, Polygons } from '../../src/lib/geo/types';
 import type { DivisionUnit, Township } from './divisions';
 import type { Domain } from './outlines';
 
 export interface Boundary {
 	code: string;
-	level: 'county' | 'township' | 'village' | 'community';
+	level: BoundaryLevel;
 	polygons: Polygons;
 	bbox: [number, number, number, number];
 	label: Point;

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FORMAT_VERSION } from '../../src/lib/data/contract';
 import { packageDir } from './divisions';
 import type { ShardResult } from './national';
 
@@ -66,7 +67,7 @@ export async function runShards(
 	const index = results.flatMap((r) => r.index).sort((a, b) => (a.code < b.code ? -1 : 1));
 	writeFileSync(
 		join(out, 'index.json'),
-		`${JSON.stringify({ format: 1, regions: index }, null, '\t')}\n`
+		`${JSON.stringify({ format: FORMAT_VERSION, regions: index }, null, '\t')}\n`
 	);
 	writeFileSync(join(out, 'report.txt'), `${results.flatMap((r) => r.report).join('\n')}\n`);
 	console.error(

@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openNodeConnector } from '$lib/data/node-connector';
 import { loadDataset } from '$lib/data/load-dataset';
-import { parseManifest, type Manifest } from '$lib/data/manifest';
+import type { Manifest } from '$lib/data/contract';
+import { parseManifest } from '$lib/data/manifest';
 import type { Connector } from '$lib/data/connector';
 
 export async function openRegion(code = '610924'): Promise<{ db: Connector; manifest: Manifest }> {

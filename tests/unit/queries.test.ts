@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import type { Connector } from '$lib/data/connector';
-import type { Manifest } from '$lib/data/manifest';
+import type { Manifest } from '$lib/data/contract';
 import { queryPovertyStatus, queryPovertyStatusCounts } from '$lib/data/queries/poverty-status';
 import { queryShapes } from '$lib/data/queries/shapes';
 import { povertyStatus } from '$lib/analysis/poverty-status';

@@ -47,10 +47,11 @@ export const ROW_LEVELS = ['city', 'county', 'township', 'village', 'community']
 
 /** Levels with a polygon in the `boundary` table (cities and provinces are drawn from counties). */
 export const BOUNDARY_LEVELS = ['county', 'township', 'village', 'community'] as const;
-export type UnitLevel = (typeof BOUNDARY_LEVELS)[number];
+export type BoundaryLevel = (typeof BOUNDARY_LEVELS)[number];
 
 /** The smallest units, the ones indicators are generated for. */
 export const UNIT_LEVELS = ['village', 'community'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
 export const SITE_KINDS = ['resettlement', 'factory'] as const;
 export type SiteKind = (typeof SITE_KINDS)[number];
