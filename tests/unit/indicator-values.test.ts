@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import type { Connector } from '$lib/data/connector';
-import type { IndicatorMeta, Manifest } from '$lib/data/manifest';
+import type { IndicatorMeta, Manifest } from '$lib/data/contract';
 import {
 	DERIVED_SQL_KEYS,
 	categoryBreakdown,

@@ -6,9 +6,6 @@
 import { defaultRollup, rollupOf, rollupProblems, stringifyRollup } from '../analysis/rollup';
 import { TABLES, type IndicatorMeta, type Manifest, type RegionEntry } from './contract';
 
-// Kept only until src/lib/state imports these from './contract'; the lead removes it then.
-export type { Manifest, RegionEntry, IndicatorMeta } from './contract';
-
 export class DatasetError extends Error {
 	override name = 'DatasetError';
 }

@@ -13,7 +13,7 @@
  */
 import type { Table } from 'apache-arrow';
 import type { Connector, SqlParam } from '../connector';
-import type { IndicatorMeta } from '../manifest';
+import type { IndicatorMeta } from '../contract';
 import type { SqlFragment } from '../sql-fragment';
 import { columnValues } from '../arrow-columns';
 import { rollupOf, type Rollup } from '$lib/analysis/rollup';
