@@ -3,14 +3,13 @@
  * counts computed independently from the Arrow files (apache-arrow in JS, no SQL).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { tableFromIPC } from 'apache-arrow';
 import type { Connector } from '$lib/data/connector';
 import type { Manifest } from '$lib/data/contract';
-import { queryPovertyStatus, queryPovertyStatusCounts } from '$lib/data/queries/poverty-status';
+import { queryIndicatorValues, type ValuesMeta } from '$lib/data/queries/indicator-values';
+import { derivedIndicator } from '$lib/analysis/derived-indicators';
 import { queryShapes } from '$lib/data/queries/shapes';
-import { povertyStatus } from '$lib/analysis/poverty-status';
 import { openRegion } from './dataset-fixture';
+import { statusesFromFiles } from './poverty-files';
 
 let db: Connector;
 let manifest: Manifest;
@@ -21,47 +20,36 @@ afterAll(async () => {
 	await db?.close();
 });
 
-const file = (t: string) => tableFromIPC(readFileSync(`static/data/610924/${t}.arrow`));
+const statusMeta = derivedIndicator('poverty_status') as ValuesMeta;
+const statuses = (year: number) =>
+	queryIndicatorValues(db, statusMeta, { key: 'poverty_status', year, level: 'village' });
 
-/** Status counts for `year` straight from the files. */
-function independentCounts(year: number): Record<string, number> {
-	const units = new Set<string>();
-	for (const r of file('region'))
-		if (r.level === 'village' || r.level === 'community') units.add(r.code);
-	const poor = new Map<string, boolean>();
-	const exit = new Map<string, number | null>();
-	for (const r of file('indicator')) {
-		if (r.year !== year) continue;
-		if (r.key === 'poor_village') poor.set(r.code, r.value === 1);
-		if (r.key === 'exit_year') exit.set(r.code, r.value ?? null);
-	}
+function countBy(values: Iterable<string | null>): Record<string, number> {
 	const out: Record<string, number> = {};
-	for (const c of units) {
-		const s = povertyStatus(poor.get(c) ?? false, exit.get(c) ?? null, year);
-		out[s] = (out[s] ?? 0) + 1;
-	}
+	for (const v of values) if (v !== null) out[v] = (out[v] ?? 0) + 1;
 	return out;
 }
 
-describe('poverty-exit status', () => {
+describe('poverty-exit status (the derived indicator of the first map)', () => {
 	it('counts per class equal the counts computed from the files, every year', async () => {
 		for (const year of manifest.years) {
-			expect(await queryPovertyStatusCounts(db, year), `year ${year}`).toEqual(
-				independentCounts(year)
+			const rows = await statuses(year);
+			expect(countBy(rows.texts), `year ${year}`).toEqual(
+				countBy(statusesFromFiles(year).values())
 			);
 		}
 	});
 
 	it('gives one row per village and community, ordered by code', async () => {
-		const rows = await queryPovertyStatus(db, 2023);
+		const rows = await statuses(2023);
 		expect(rows.codes.length).toBe(207);
 		expect([...rows.codes].sort()).toEqual(rows.codes);
 		expect(rows.names.every((n) => n.length > 0)).toBe(true);
 	});
 
 	it('finds poor villages not yet exited early on and none by 2020', async () => {
-		expect((await queryPovertyStatusCounts(db, 2014)).poor).toBeGreaterThan(0);
-		expect((await queryPovertyStatusCounts(db, 2020)).poor ?? 0).toBe(0);
+		expect(countBy((await statuses(2014)).texts).poor).toBeGreaterThan(0);
+		expect(countBy((await statuses(2020)).texts).poor ?? 0).toBe(0);
 	});
 });
 
