@@ -29,3 +29,24 @@ export function villages(region = DEFAULT_REGION): Map<string, string> {
 	}
 	return out;
 }
+
+/** Each village's value (number) and text of an indicator in a year, from indicator.arrow. */
+export function villageValues(
+	key: string,
+	year: number,
+	region = DEFAULT_REGION
+): Map<string, { value: number | null; text: string | null }> {
+	const out = new Map<string, { value: number | null; text: string | null }>();
+	for (const r of readTable(region, 'indicator')) {
+		if (r.key !== key || r.year !== year) continue;
+		out.set(String(r.code), { value: r.value ?? null, text: r.text ?? null });
+	}
+	return out;
+}
+
+/** Code → parent code of every row of `region`. */
+export function parents(region = DEFAULT_REGION): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const r of readTable(region, 'region')) out.set(String(r.code), String(r.parent_code));
+	return out;
+}

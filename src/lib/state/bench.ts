@@ -13,6 +13,11 @@ export interface BenchRecord {
 	/** Township names placed on the map. */
 	labels: string[];
 	steps: Record<string, number>;
+	/**
+	 * Open the view of a query string (`indicator=…&level=…`) as a click would, through the
+	 * URL; resolves with the ms until the new colours are drawn. Set by the map screen.
+	 */
+	go?: (query: string) => Promise<number>;
 }
 
 export interface Bench {
@@ -20,9 +25,11 @@ export interface Bench {
 	set(patch: Partial<BenchRecord>): void;
 	done(features: number): void;
 	fail(message: string): void;
+	/** Whether a harness is reading (`?bench=1`). */
+	readonly enabled: boolean;
 }
 
-const NOOP: Bench = { step() {}, set() {}, done() {}, fail() {} };
+const NOOP: Bench = { step() {}, set() {}, done() {}, fail() {}, enabled: false };
 
 function heapUsed(): number | null {
 	const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
@@ -44,6 +51,7 @@ export function createBench(enabled: boolean): Bench {
 	};
 	(window as unknown as { __bench: BenchRecord }).__bench = rec;
 	return {
+		enabled: true,
 		step(name) {
 			rec.steps[name] = Math.round(performance.now());
 		},

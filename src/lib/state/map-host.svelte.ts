@@ -93,6 +93,11 @@ export class MapHost {
 		return this.#drawing ?? Promise.resolve();
 	}
 
+	/** Resolves once deck.gl has drawn the next frame. */
+	async nextFrame(): Promise<void> {
+		await this.#map?.nextDataFrame();
+	}
+
 	/** After the first coloured frame: the load is complete; labels placed for the bench. */
 	async #finishLoad(map: AtlasMap): Promise<void> {
 		await map.nextDataFrame();

@@ -19,6 +19,9 @@ export interface LegendItem {
 	count: number;
 	picked: boolean;
 	noData?: boolean;
+	/** Bounds of a numeric class: lower included, upper excluded; absent where open. */
+	min?: number;
+	max?: number;
 }
 
 /** Legend rows in legend order, the no-data row last when any unit has no data. */
@@ -28,7 +31,9 @@ export function legendItems(r: ChoroplethResult, lang: Lang): LegendItem[] {
 		label: c.label[lang],
 		color: rgbaToCss(c.color),
 		count: c.count,
-		picked: r.picked.has(c.key)
+		picked: r.picked.has(c.key),
+		min: c.min,
+		max: c.max
 	}));
 	if (r.legend.noData.count > 0) {
 		items.push({

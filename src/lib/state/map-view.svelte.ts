@@ -162,6 +162,12 @@ export class MapView {
 		void this.host.draw();
 	}
 
+	/** Resolves when every query asked so far is answered and the map has drawn the answer. */
+	async settled(): Promise<void> {
+		await this.session.coordinator?.whenIdle();
+		await this.host.nextFrame();
+	}
+
 	/** Attach the map to a container; returns the function that removes it. */
 	attachMap(container: HTMLElement): () => void {
 		return this.host.attach(container);
