@@ -7,6 +7,7 @@
  * `data/queries/indicator-values.ts`; tests keep the two equal.
  */
 import { POVERTY_STATUS_CLASSES, povertyStatus } from './poverty-status';
+import type { Rgba } from './palette';
 
 export interface DerivedIndicator {
 	key: string;
@@ -24,7 +25,7 @@ export interface DerivedIndicator {
 	/** The stored indicator keys it is computed from, all read in the same year. */
 	inputs: readonly string[];
 	/** Category keys with their names, in legend order (category indicators only). */
-	categories?: readonly { key: string; label: { zh: string; en: string } }[];
+	categories?: readonly { key: string; label: { zh: string; en: string }; color?: Rgba }[];
 	/**
 	 * The rule: the value (flags) or category key (categories) of one village, given its input
 	 * values in `inputs` order (null where the village has no row) and the year. Null = no data.
@@ -47,7 +48,8 @@ const POVERTY_STATUS: DerivedIndicator = {
 	description_zh: '由贫困村标识与退出年份推得:未退出、当年退出、往年已退出、非贫困村',
 	rollup: JSON.stringify({ op: 'categories' }),
 	inputs: ['poor_village', 'exit_year'],
-	categories: POVERTY_STATUS_CLASSES.map((c) => ({ key: c.key, label: c.label })),
+	// Their own colours: "never poor" a quiet grey, so the story stays on the poor villages.
+	categories: POVERTY_STATUS_CLASSES.map((c) => ({ key: c.key, label: c.label, color: c.color })),
 	// A village with no poor_village row that year has no status (no data), not "never poor".
 	derive: ([poor, exitYear], year) =>
 		poor == null ? null : povertyStatus(poor === 1, exitYear ?? null, year)

@@ -24,6 +24,7 @@ import { categoryLabel } from '$lib/analysis/category-labels';
 import { derivedIndicator } from '$lib/analysis/derived-indicators';
 import { formatterFor, formatCount, formatPercent, type Formatter } from '$lib/analysis/format';
 import type { Label } from '$lib/analysis/format';
+import type { Rgba } from '$lib/analysis/palette';
 import type { Client } from '$lib/crossfilter/client';
 import type { Selection } from '$lib/crossfilter/selection';
 import { categoriesOf, type View } from './view-defaults';
@@ -71,8 +72,12 @@ export function legendInput(
 			categoryLabels['0'] = { zh: `否（${meta.label_zh}）`, en: `No (${meta.label_en})` };
 			categoryLabels['1'] = { zh: `是（${meta.label_zh}）`, en: `Yes (${meta.label_en})` };
 		}
+		// A derived indicator may colour its own categories (poverty status); else Okabe–Ito.
+		const own = derived?.categories?.map((c) => c.color);
+		const palette = own?.every((c) => !!c) ? (own as Rgba[]) : undefined;
 		return {
 			method: 'categorical',
+			palette,
 			texts,
 			values: texts ? undefined : vals,
 			categories,
