@@ -74,7 +74,8 @@ export class MapView {
 		const ds = this.session.dataset;
 		const coord = this.session.coordinator;
 		if (!ds || !coord) return;
-		if (url.lang && url.lang !== this.session.lang) this.session.lang = url.lang;
+		const lang = url.lang ?? 'zh';
+		if (lang !== this.session.lang) this.session.lang = lang;
 		if (url.region && url.region !== ds.region.code) {
 			void this.session.selectRegion(url.region);
 			return; // apply runs again once the region has loaded
