@@ -38,6 +38,8 @@ export class MapView {
 	#choropleth: ChoroplethClient;
 	#summary: SummaryClient;
 	#connected = false;
+	/** The dataset the last query was asked of: a new region needs new answers. */
+	#drawnFor: unknown = null;
 
 	constructor(
 		private readonly session: AtlasSession,
@@ -98,11 +100,12 @@ export class MapView {
 			coord.connect(this.#choropleth);
 			coord.connect(this.#summary);
 			this.#connected = true;
-		} else if (!prev || viewQueryKey(prev) !== viewQueryKey(next)) {
+		} else if (!prev || this.#drawnFor !== ds || viewQueryKey(prev) !== viewQueryKey(next)) {
 			coord.requestQuery(this.#choropleth);
 		} else {
 			void this.host.draw();
 		}
+		this.#drawnFor = ds;
 		if (next.extent) this.host.setExtent(next.extent);
 	}
 
