@@ -7,8 +7,13 @@ import { tableFromIPC } from 'apache-arrow';
 
 export const DEFAULT_REGION = '610924';
 
+const tables = new Map<string, ReturnType<typeof tableFromIPC>>();
+
+/** A committed table, read once per test file. */
 export function readTable(region: string, table: string) {
-	return tableFromIPC(readFileSync(`static/data/${region}/${table}.arrow`));
+	const key = `${region}/${table}`;
+	if (!tables.has(key)) tables.set(key, tableFromIPC(readFileSync(`static/data/${key}.arrow`)));
+	return tables.get(key) as ReturnType<typeof tableFromIPC>;
 }
 
 /** Code → name of every unit of a level in a region. */
