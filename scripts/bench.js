@@ -7,7 +7,30 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { launchChromium } from './chromium.js';
-import { startPreview } from './preview-server.js';
+import { serveStatic } from './serve-static.js';
+
+/** The switches timed after load, as query strings the app's hook opens. */
+const SWITCHES = {
+	theme: 'theme=collective',
+	year: 'theme=collective&year=2016',
+	level: 'theme=collective&year=2016&level=township'
+};
+
+/** Time one switch: through the hook where the app has it, else the year slider (older builds). */
+async function timeSwitch(page, name, query) {
+	const hasGo = await page.evaluate(() => typeof window.__bench.go === 'function');
+	if (hasGo) return page.evaluate((q) => window.__bench.go(q), query);
+	if (name !== 'year') return null;
+	const t0 = Date.now();
+	await page.locator('input[type="range"]').fill('2016');
+	await page.waitForFunction(
+		() => document.querySelector('[data-testid="year"]')?.textContent === '2016'
+	);
+	await page.evaluate(
+		() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+	);
+	return Date.now() - t0;
+}
 
 const arg = (name, dflt) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -16,6 +39,7 @@ const arg = (name, dflt) => {
 const runs = Number(arg('runs', '5'));
 const region = arg('region', '');
 const jsonOut = arg('json', 'bench-results/app-load.json');
+const buildDir = arg('build', 'build');
 
 const median = (xs) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -23,13 +47,22 @@ const median = (xs) => {
 	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-if (!process.argv.includes('--no-build')) {
+if (!process.argv.includes('--no-build') && buildDir === 'build') {
 	const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 	if (b.status !== 0) process.exit(1);
 }
-const server = await startPreview();
+const server = await serveStatic({ root: buildDir, port: 0, host: '127.0.0.1' });
 const browser = await launchChromium();
-const rows = { baseline: [], firstFrame: [], complete: [], heapMB: [], features: 0, steps: [] };
+const rows = {
+	baseline: [],
+	firstFrame: [],
+	complete: [],
+	heapMB: [],
+	features: 0,
+	steps: [],
+	engineStart: [],
+	switches: { theme: [], year: [], level: [] }
+};
 try {
 	for (let i = 0; i < runs; i++) {
 		const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -51,6 +84,13 @@ try {
 		rows.heapMB.push((b.heapUsed ?? 0) / 2 ** 20);
 		rows.features = b.features;
 		rows.steps.push(b.steps);
+		// Engine start alone: from creating its worker to ready (new builds expose the moments).
+		const t = await page.evaluate(() => window.__engineTimings ?? null);
+		if (t) rows.engineStart.push(t.readyOnMain - t.workerCreated);
+		for (const [name, q] of Object.entries(SWITCHES)) {
+			const ms = await timeSwitch(page, name, q);
+			if (ms !== null) rows.switches[name].push(ms);
+		}
 		await ctx.close();
 	}
 } finally {
@@ -70,17 +110,26 @@ const result = {
 	heapMB: Number(median(rows.heapMB).toFixed(1)),
 	firstFrameRatio: Number((median(rows.firstFrame) / base).toFixed(1)),
 	engineMs: Math.round(median(rows.steps.map((s) => s.engine ?? 0))),
-	dataMs: Math.round(median(rows.steps.map((s) => s.data ?? 0)))
+	engineStartMs: rows.engineStart.length ? Math.round(median(rows.engineStart)) : null,
+	dataMs: Math.round(median(rows.steps.map((s) => s.data ?? 0))),
+	themeSwitchMs: rows.switches.theme.length ? Math.round(median(rows.switches.theme)) : null,
+	yearSwitchMs: rows.switches.year.length ? Math.round(median(rows.switches.year)) : null,
+	levelSwitchMs: rows.switches.level.length ? Math.round(median(rows.switches.level)) : null,
+	build: buildDir
 };
 console.log(
 	`\nVillage Atlas load benchmark (${runs} runs, medians, headless Chromium + SwiftShader)`
 );
 console.table({
 	'baseline: static file load (ms)': result.baselineMs,
-	'engine started at (ms)': result.engineMs,
+	'engine ready at (ms since navigation)': result.engineMs,
+	'engine start: worker created → ready (ms)': result.engineStartMs ?? 'n/a',
 	'data loaded at (ms)': result.dataMs,
 	'first village frame (ms)': result.firstFrameMs,
 	'first frame ÷ baseline': result.firstFrameRatio,
+	'theme switch (ms)': result.themeSwitchMs ?? 'n/a (one theme)',
+	'year switch (ms)': result.yearSwitchMs ?? 'n/a',
+	'level switch (ms)': result.levelSwitchMs ?? 'n/a (one level)',
 	'JS heap used (MB)': result.heapMB,
 	'villages drawn': result.features
 });
