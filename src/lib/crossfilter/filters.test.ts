@@ -32,6 +32,8 @@ function independent(spec: FilterSpec, year: number): string[] {
 	const hit = new Set<string>();
 	if (spec.field === 'township') {
 		for (const [code, t] of villages) if (spec.values.includes(t)) hit.add(code);
+	} else if (spec.field === 'village') {
+		for (const code of villages.keys()) if (spec.values.includes(code)) hit.add(code);
 	} else {
 		const [lo, hi] = spec.values as (number | null)[];
 		for (const r of file('indicator')) {
@@ -66,6 +68,11 @@ async function selected(where: SqlFragment | null): Promise<string[]> {
 
 const CASES: [string, FilterSpec, number][] = [
 	['two townships', { field: 'township', op: 'in', values: ['610924100', '610924101'] }, 2020],
+	[
+		'three villages by code',
+		{ field: 'village', op: 'in', values: ['610924101215', '610924117219', '610924106202'] },
+		2020
+	],
 	['a category (Chinese text)', { field: 'branch_status', op: 'in', values: ['软弱涣散'] }, 2018],
 	['two categories', { field: 'fs_grade', op: 'in', values: ['优秀', '基本称职'] }, 2021],
 	['a closed range', { field: 'collective_income', op: 'range', values: [30000, 50000] }, 2020],

@@ -21,10 +21,18 @@ export interface FilterSpec {
 
 /** The field that filters by township. */
 export const TOWNSHIP_FIELD = 'township';
+/** The field that names villages one by one (a transition-matrix cell, a hand-picked set). */
+export const VILLAGE_FIELD = 'village';
 /** What an indicator key looks like (the catalogue's keys; safe in SQL and URLs). */
 export const INDICATOR_KEY = /^[a-z][a-z0-9_]{0,63}$/;
-const TOWNSHIP_CODE = /^\d{9}$/;
-/** More values than any township list or category set has; keeps SQL and URLs bounded. */
+/** Fields that pick places by code: their code pattern, the column they test, the most codes. */
+const PLACE_FIELDS: Record<string, { code: RegExp; digits: number; column: string; max: number }> =
+	{
+		[TOWNSHIP_FIELD]: { code: /^\d{9}$/, digits: 9, column: 'township_code', max: 256 },
+		// 300 twelve-digit codes fit the URL's 4 KB per parameter.
+		[VILLAGE_FIELD]: { code: /^\d{12}$/, digits: 12, column: 'code', max: 300 }
+	};
+/** More values than any category set has; keeps SQL and URLs bounded. */
 const MAX_VALUES = 256;
 
 const q = quoteIdent;
@@ -38,17 +46,19 @@ export function checkFilterSpec(input: unknown): FilterSpec {
 	if (typeof input !== 'object' || input === null) throw new Error('a filter must be an object');
 	const spec = input as Record<string, unknown>;
 	const { field, op, values } = spec;
-	if (typeof field !== 'string' || (field !== TOWNSHIP_FIELD && !INDICATOR_KEY.test(field)))
-		fail(spec, 'the field must be "township" or an indicator key (a-z, 0-9, _)');
+	if (typeof field !== 'string' || (!PLACE_FIELDS[field] && !INDICATOR_KEY.test(field)))
+		fail(spec, 'the field must be "township", "village" or an indicator key (a-z, 0-9, _)');
 	if (op !== 'in' && op !== 'range') fail(spec, `unknown op "${String(op)}" (in | range)`);
 	if (!Array.isArray(values) || values.length === 0) fail(spec, 'values must be a non-empty list');
-	if (values.length > MAX_VALUES) fail(spec, `more than ${MAX_VALUES} values`);
-	if (field === TOWNSHIP_FIELD) {
-		if (op !== 'in') fail(spec, 'townships are chosen with "in"');
+	const place = PLACE_FIELDS[field];
+	const max = place?.max ?? MAX_VALUES;
+	if (values.length > max) fail(spec, `more than ${max} values`);
+	if (place) {
+		if (op !== 'in') fail(spec, `${field}s are chosen with "in"`);
 		const codes = values.map((v) => (typeof v === 'number' ? String(v) : v));
 		for (const c of codes)
-			if (typeof c !== 'string' || !TOWNSHIP_CODE.test(c))
-				fail(spec, `"${String(c)}" is not a 9-digit township code`);
+			if (typeof c !== 'string' || !place.code.test(c))
+				fail(spec, `"${String(c)}" is not a ${place.digits}-digit ${field} code`);
 		return { field, op, values: [...new Set(codes as string[])] };
 	}
 	if (op === 'in') {
@@ -76,8 +86,9 @@ function placeholders(n: number): string {
 /** The predicate of a well-formed spec over a village row source (`code`, `township_code`). */
 function predicateOf(spec: FilterSpec, year: number): SqlFragment {
 	const { field, op, values } = spec;
-	if (field === TOWNSHIP_FIELD)
-		return { sql: `${q('township_code')} IN (${placeholders(values.length)})`, params: values };
+	const place = PLACE_FIELDS[field];
+	if (place)
+		return { sql: `${q(place.column)} IN (${placeholders(values.length)})`, params: values };
 	const where = [`${q('key')} = ?`, `${q('year')} = ?`];
 	const params: (string | number)[] = [field, year];
 	if (op === 'in') {

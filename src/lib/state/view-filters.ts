@@ -12,7 +12,12 @@ import { villageValuesSql, type IndicatorValues } from '$lib/data/queries/indica
 import type { SqlFragment } from '$lib/data/sql-fragment';
 import type { SqlParam } from '$lib/data/connector';
 import type { Legend } from '$lib/analysis/legend';
-import { filterToClause, TOWNSHIP_FIELD, type FilterSpec } from '$lib/crossfilter/filters';
+import {
+	filterToClause,
+	TOWNSHIP_FIELD,
+	VILLAGE_FIELD,
+	type FilterSpec
+} from '$lib/crossfilter/filters';
 import type { Clause } from '$lib/crossfilter/selection';
 import type { View } from './view-defaults';
 
@@ -30,7 +35,8 @@ export function passesFilter(
 	values: IndicatorValues,
 	i: number
 ): boolean {
-	if (spec.field === TOWNSHIP_FIELD) return spec.values.includes(values.codes[i] ?? '');
+	if (spec.field === TOWNSHIP_FIELD || spec.field === VILLAGE_FIELD)
+		return spec.values.includes(values.codes[i] ?? '');
 	const v = values.values[i];
 	if (spec.op === 'in') {
 		const t = values.texts[i] ?? (v === null || v === undefined ? null : String(v));
@@ -83,7 +89,7 @@ export function filterClauses(
 	const out: Clause[] = [];
 	for (const spec of view.filters) {
 		const source = spec === own ? mapSource : `filter:${spec.field}`;
-		if (spec.field === TOWNSHIP_FIELD) {
+		if (spec.field === TOWNSHIP_FIELD || spec.field === VILLAGE_FIELD) {
 			out.push(filterToClause(spec, view.year, source));
 			continue;
 		}
