@@ -3,17 +3,17 @@
  * the e2e tests can compare what the page shows with what the files hold.
  */
 import { readFileSync } from 'node:fs';
-import { tableFromIPC } from 'apache-arrow';
+import { tableFromIPC, type Table } from 'apache-arrow';
 
 export const DEFAULT_REGION = '610924';
 
-const tables = new Map<string, ReturnType<typeof tableFromIPC>>();
+const tables = new Map<string, Table>();
 
 /** A committed table, read once per test file. */
-export function readTable(region: string, table: string) {
+export function readTable(region: string, table: string): Table {
 	const key = `${region}/${table}`;
 	if (!tables.has(key)) tables.set(key, tableFromIPC(readFileSync(`static/data/${key}.arrow`)));
-	return tables.get(key) as ReturnType<typeof tableFromIPC>;
+	return tables.get(key) as Table;
 }
 
 /** Code → name of every unit of a level in a region. */

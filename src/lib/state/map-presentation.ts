@@ -8,6 +8,8 @@ import { rgbaToCss } from '$lib/analysis/palette';
 import { categoryLabel } from '$lib/analysis/category-labels';
 import { derivedIndicator } from '$lib/analysis/derived-indicators';
 import { formatCount, formatPercent, formatterFor, type Label } from '$lib/analysis/format';
+import { DEFINITIONS, sourcesOf } from '$lib/analysis/definitions';
+import type { Manifest } from '$lib/data/contract';
 import type { Lang } from './messages';
 import type { ChoroplethResult } from './choropleth-client';
 import { categoriesOf, indicatorsOf, methodsFor, type Level, type View } from './view-defaults';
@@ -88,4 +90,32 @@ export function formatValue(
 	if (view.stat === 'count') return formatCount(v);
 	const unit = meta.unit && meta.kind !== 'amount' && meta.kind !== 'year' ? ` ${meta.unit}` : '';
 	return formatterFor(meta.kind)(v, lang) + unit;
+}
+
+/** Whether a dataset's indicator values are generated sample data (its provenance says so). */
+export function indicatorsGenerated(manifest: Manifest): boolean {
+	return manifest.provenance.generated.some((g) => g.startsWith('indicator'));
+}
+
+/** The definitions panel's rows for a theme's indicators, in the chosen language. */
+export function definitionItems(
+	catalogue: readonly IndicatorMeta[],
+	theme: Theme,
+	manifest: Manifest,
+	lang: Lang
+) {
+	const years = `${Math.min(...manifest.years)}–${Math.max(...manifest.years)}`;
+	const generated = indicatorsGenerated(manifest);
+	return indicatorsOf(catalogue, theme).map((m) => ({
+		key: m.key,
+		label: metaLabel(m, lang),
+		definition:
+			lang === 'en'
+				? (DEFINITIONS[m.key]?.en ?? m.description_zh ?? '')
+				: (m.description_zh ?? DEFINITIONS[m.key]?.en ?? ''),
+		unit: m.unit,
+		years,
+		sources: sourcesOf(m.key).map((s) => `${s.title[lang]}（${s.issuer[lang]}）`),
+		generated
+	}));
 }

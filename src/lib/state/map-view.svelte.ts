@@ -29,6 +29,8 @@ export class MapView {
 	view = $state.raw<View | null>(null);
 	legend = $state.raw<Legend | null>(null);
 	result = $state.raw<ChoroplethResult | null>(null);
+	/** Whether the year is playing forward by itself. */
+	playing = $state(false);
 	/** Villages in the current filter, of all villages. */
 	summary = $state.raw<{ selected: number; total: number } | null>(null);
 	readonly layer = new ChoroplethLayerModel();
@@ -38,6 +40,7 @@ export class MapView {
 	#choropleth: ChoroplethClient;
 	#summary: SummaryClient;
 	#connected = false;
+	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** The dataset the last query was asked of: a new region needs new answers. */
 	#drawnFor: unknown = null;
 
@@ -149,6 +152,30 @@ export class MapView {
 		this.change({ filters: toggled ? others : [...others, filter] });
 	}
 
+	/** Step through the years from the current one (from the first if at the last), then stop. */
+	play(stepMs = 1200): void {
+		const years = this.session.dataset?.manifest.years ?? [];
+		const v = this.view;
+		if (!v || years.length < 2 || this.playing) return;
+		if (v.year === years[years.length - 1]) this.change({ year: years[0] }, true);
+		this.playing = true;
+		const tick = async () => {
+			if (!this.playing) return;
+			await this.session.coordinator?.whenIdle(); // never faster than the answers come
+			const cur = this.view?.year ?? 0;
+			const next = years.find((y) => y > cur);
+			if (next === undefined || !this.playing) return this.pause();
+			this.change({ year: next }, true); // one history entry for the whole run
+			this.#timer = setTimeout(tick, stepMs);
+		};
+		this.#timer = setTimeout(tick, stepMs);
+	}
+
+	pause(): void {
+		this.playing = false;
+		clearTimeout(this.#timer);
+	}
+
 	clearFilters(): void {
 		this.change({ filters: [] });
 	}
@@ -178,6 +205,7 @@ export class MapView {
 	}
 
 	destroy(): void {
+		this.pause();
 		this.session.coordinator?.disconnect(this.#choropleth);
 		this.session.coordinator?.disconnect(this.#summary);
 	}

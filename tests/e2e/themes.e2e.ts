@@ -1,0 +1,112 @@
+/**
+ * The thematic maps as a leader or planner uses them: each theme opens on its own indicator with
+ * its own colours on the map; the year plays forward by itself; every indicator's definition,
+ * sources and provenance are one click away.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openSession, waitForReady, type Session } from './browser';
+import { countColors, parseRgb } from './pixels';
+
+const baseUrl = inject('baseUrl');
+let s: Session;
+
+beforeAll(async () => {
+	s = await openSession(baseUrl);
+	await s.page.goto(`${baseUrl}/?bench=1`);
+	await waitForReady(s.page);
+});
+afterAll(async () => {
+	await s?.close();
+});
+
+async function swatches(): Promise<{ color: string; count: number }[]> {
+	return s.page.$$eval('[data-class]', (lis) =>
+		lis.map((li) => ({
+			color: getComputedStyle(li.querySelector('.swatch') as Element).backgroundColor,
+			count: Number(li.querySelector('[data-testid="legend-count"]')?.textContent)
+		}))
+	);
+}
+
+function mapShot() {
+	const p = s.page;
+	return p.locator('[data-testid="map"]').screenshot({
+		mask: [p.locator('aside'), p.locator('.maplibregl-ctrl'), p.locator('.provenance')],
+		maskColor: '#ff00ff'
+	});
+}
+
+describe('themes', () => {
+	const themes: [string, string][] = [
+		['集体经济', '集体经济收入'],
+		['党组织覆盖', '党组织状态'],
+		['易地搬迁', '易地搬迁户数(累计)'],
+		['脱贫退出', '脱贫退出状态']
+	];
+	it.each(themes)(
+		'%s opens on %s, drawn on the map in its legend colours',
+		async (theme, label) => {
+			await s.page.getByRole('button', { name: theme, exact: true }).click();
+			await s.page.waitForFunction(
+				(l) => document.querySelector('.legend h2')?.textContent === l,
+				label
+			);
+			await s.page.waitForFunction(
+				() => (window as unknown as { __bench: { status: string } }).__bench.status === 'ready'
+			);
+			const items = (await swatches()).filter((i) => i.count > 0);
+			expect(items.length).toBeGreaterThan(1);
+			const png = await mapShot();
+			const counts = countColors(
+				png,
+				items.map((i) => parseRgb(i.color))
+			);
+			// Every class with villages shows on the map (a few hundred pixels at least).
+			for (const n of counts) expect(n).toBeGreaterThan(200);
+		}
+	);
+});
+
+describe('time', () => {
+	it('plays forward year by year to the last year, then stops', async () => {
+		const p = s.page;
+		await p.evaluate(() =>
+			(window as unknown as { __bench: { go(q: string): Promise<number> } }).__bench.go('year=2020')
+		);
+		await p.getByTestId('play').click();
+		await p.waitForFunction(
+			() => document.querySelector('[data-testid="year"]')?.textContent === '2021'
+		);
+		await p.waitForFunction(
+			() => document.querySelector('[data-testid="year"]')?.textContent === '2023',
+			undefined,
+			{ timeout: 20_000 }
+		);
+		await p.waitForFunction(
+			() => document.querySelector('[data-testid="play"]')?.getAttribute('aria-pressed') === 'false'
+		);
+		expect(new URL(p.url()).search).not.toContain('year=');
+	});
+});
+
+describe('definitions', () => {
+	it('says what each indicator of the theme means, its sources, and that the values are generated', async () => {
+		const p = s.page;
+		await p.getByRole('button', { name: '集体经济', exact: true }).click();
+		await p.getByTestId('definitions-open').click();
+		const dialog = p.getByTestId('definitions');
+		await expect(dialog.isVisible()).resolves.toBe(true);
+		const text = (await dialog.textContent()) ?? '';
+		expect(text).toContain('集体经济收入');
+		expect(text).toContain('生成的示例数据');
+		expect(text).toContain('2014–2023');
+		expect(text).toContain('下足绣花功夫');
+		await p.keyboard.press('Escape');
+		await p.waitForSelector('[data-testid="definitions"]', { state: 'detached' });
+	});
+
+	it('made no request outside its origin and logged no error', () => {
+		expect(s.outside).toEqual([]);
+		expect(s.errors).toEqual([]);
+	});
+});
