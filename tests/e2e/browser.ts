@@ -18,7 +18,9 @@ export interface Session {
 
 export async function openSession(
 	baseUrl: string,
-	viewport = { width: 1280, height: 800 }
+	viewport = { width: 1280, height: 800 },
+	/** Other origins the test expects (a configured basemap): let through, still listed. */
+	allow: string[] = []
 ): Promise<Session> {
 	const browser = await launchChromium();
 	const context = await browser.newContext({ viewport, locale: 'zh-CN' });
@@ -31,7 +33,7 @@ export async function openSession(
 			return route.continue();
 		}
 		outside.push(url);
-		return route.abort();
+		return allow.includes(new URL(url).origin) ? route.continue() : route.abort();
 	});
 	const page = await context.newPage();
 	page.on('console', (m) => {

@@ -14,6 +14,7 @@ import {
 	type HoverEvent,
 	type MapExtent
 } from '$lib/map/atlas-map';
+import { BasemapUnderlay } from '$lib/map/basemap';
 import type { AtlasSession } from './session.svelte';
 import type { ChoroplethLayerModel } from './choropleth-layer-model.svelte';
 import { frameFromShapes } from './frame-model';
@@ -32,6 +33,10 @@ export class MapHost {
 	#pendingExtent: MapExtent | null = null;
 	#drawn = false;
 	#drawing: Promise<void> | null = null;
+	#basemap: BasemapUnderlay | null = null;
+	#container: HTMLElement | null = null;
+	/** Whether the configured basemap shows (the user can hide it). */
+	basemapVisible = $state(true);
 
 	constructor(
 		private readonly session: AtlasSession,
@@ -45,6 +50,8 @@ export class MapHost {
 			(map) => {
 				if (cancelled) return map.destroy();
 				this.#map = map;
+				this.#container = container;
+				this.#syncBasemap();
 				map.onHover((e) => this.layer.hoverAt(e));
 				map.onClick((e) => this.handlers.onClick(e));
 				map.onMoveEnd((e) => this.handlers.onMoveEnd(e));
@@ -54,10 +61,26 @@ export class MapHost {
 		);
 		return () => {
 			cancelled = true;
+			this.#basemap?.destroy();
+			this.#basemap = null;
 			this.#map?.destroy();
 			this.#map = null;
 			this.#framed = '';
 		};
+	}
+
+	/** Show or hide the configured basemap. */
+	setBasemapVisible(visible: boolean): void {
+		this.basemapVisible = visible;
+		this.#basemap?.setVisible(visible);
+	}
+
+	/** Put the configured basemap under the map, once both exist. */
+	#syncBasemap(): void {
+		const bm = this.session.config.basemap;
+		if (!bm || this.#basemap || !this.#map || !this.#container) return;
+		this.#basemap = BasemapUnderlay.create(this.#map.map, this.#container, bm);
+		this.#basemap.setVisible(this.basemapVisible);
 	}
 
 	/** Move the map (now, or once it is framed). */
@@ -86,6 +109,7 @@ export class MapHost {
 			this.#pendingExtent = null;
 			this.#framed = ds.region.code;
 		}
+		this.#syncBasemap(); // config.json may arrive after the map
 		map.setLayers(this.layer.layers());
 		if (this.session.phase === 'loading' && !this.#drawing) {
 			this.#drawing = this.#finishLoad(map).finally(() => (this.#drawing = null));

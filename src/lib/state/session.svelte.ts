@@ -15,6 +15,7 @@ import { loadDataset } from '$lib/data/load-dataset';
 import { parseRegionIndex } from '$lib/data/manifest';
 import type { IndicatorMeta, Manifest, RegionEntry } from '$lib/data/contract';
 import { fetchDataset, type FetchedDataset } from '$lib/data/fetch-dataset';
+import { DEFAULT_CONFIG, fetchAppConfig, type AppConfig } from '$lib/data/app-config';
 import { queryShapes, type Shapes } from '$lib/data/queries/shapes';
 import { Coordinator } from '$lib/crossfilter/coordinator';
 import { DERIVED_INDICATORS } from '$lib/analysis/derived-indicators';
@@ -47,6 +48,8 @@ export interface SessionDeps {
 	/** URL of the folder holding `index.json` and one folder per region. */
 	dataRoot: string;
 	openConnector: () => Promise<Connector>;
+	/** URL of `config.json` (default: beside the data folder). */
+	configUrl?: string;
 	fetch?: typeof fetch;
 }
 
@@ -63,6 +66,10 @@ export class AtlasSession {
 	lang = $state<Lang>('zh');
 	regions = $state.raw<RegionEntry[]>([]);
 	dataset = $state.raw<LoadedDataset | null>(null);
+	/** Deployment settings (`config.json` beside the app): the optional basemap. */
+	config = $state.raw<AppConfig>(DEFAULT_CONFIG);
+	/** Why `config.json` was not used, if it was broken (the app runs without it). */
+	configError = $state<string | null>(null);
 	/** How many engines this session started (stays 1: the e2e tests read it). */
 	enginesStarted = $state(0);
 	coordinator: Coordinator | null = null;
@@ -103,6 +110,14 @@ export class AtlasSession {
 		this.enginesStarted++;
 		const engine = this.deps.openConnector();
 		engine.catch(() => {}); // reported below, once the index step is done
+		// A broken config.json must not stop the app: it runs without a basemap and says why.
+		fetchAppConfig(
+			`${this.deps.configUrl ?? `${this.deps.dataRoot}/../config.json`}`,
+			this.#fetch
+		).then(
+			(c) => (this.config = c),
+			(e) => (this.configError = describe(e))
+		);
 		try {
 			this.step('index');
 			const res = await this.#fetch(`${this.deps.dataRoot}/index.json`);
