@@ -20,5 +20,8 @@ export function andAll(parts: readonly (SqlFragment | null | undefined)[]): SqlF
 	const kept = parts.filter((p): p is SqlFragment => !!p);
 	if (kept.length === 0) return null;
 	if (kept.length === 1) return kept[0] as SqlFragment;
-	return { sql: kept.map((p) => `(${p.sql})`).join(' AND '), params: kept.flatMap((p) => p.params) };
+	return {
+		sql: kept.map((p) => `(${p.sql})`).join(' AND '),
+		params: kept.flatMap((p) => p.params)
+	};
 }
