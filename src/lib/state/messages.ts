@@ -95,7 +95,23 @@ const zh = {
 	'provenance.generated': '生成：',
 	'provenance.generatedText':
 		'村和乡镇边界（在真实县界内按随机种子剖分）、安置社区与社区工厂的位置，以及全部指标数值（依据公开报告的数字校准的合成数据）。',
-	'provenance.sources': '来源：'
+	'provenance.sources': '来源：',
+	'change.open': '两年对比',
+	'change.title': '年度对比',
+	'change.yearA': '起始年份',
+	'change.yearB': '对比年份',
+	'change.swap': '交换年份',
+	'change.close': '关闭对比',
+	'change.sameBreaks': '两个年份使用同一套分级',
+	'matrix.title': '分级转移',
+	'matrix.rowsCols': '行：起始年份的分级；列：对比年份的分级',
+	'matrix.total': '合计',
+	'matrix.stayed': '分级不变',
+	'matrix.up': '升档',
+	'matrix.down': '降档',
+	'matrix.changed': '分级改变',
+	'matrix.noData': '任一年无数据',
+	'matrix.hint': '点击单元格，在地图上选中这些单位'
 };
 
 export type MessageKey = keyof typeof zh;
@@ -192,7 +208,23 @@ const en: Partial<Record<MessageKey, string>> = {
 	'provenance.generated': 'Generated:',
 	'provenance.generatedText':
 		'village and township boundaries (a seeded tessellation inside the real county outline), the places of resettlement communities and factories, and every indicator value (synthetic, calibrated to figures in published reports).',
-	'provenance.sources': 'Sources:'
+	'provenance.sources': 'Sources:',
+	'change.open': 'Compare two years',
+	'change.title': 'Change between years',
+	'change.yearA': 'From',
+	'change.yearB': 'To',
+	'change.swap': 'Swap years',
+	'change.close': 'Close comparison',
+	'change.sameBreaks': 'Both years use the same classes',
+	'matrix.title': 'Class transitions',
+	'matrix.rowsCols': 'Rows: class in the first year; columns: class in the second year',
+	'matrix.total': 'Total',
+	'matrix.stayed': 'Same class',
+	'matrix.up': 'Moved up',
+	'matrix.down': 'Moved down',
+	'matrix.changed': 'Changed class',
+	'matrix.noData': 'No data in either year',
+	'matrix.hint': 'Click a cell to select those units on the map'
 };
 
 export function message(lang: Lang, key: MessageKey): string {
