@@ -1,0 +1,133 @@
+/**
+ * The messages between the main thread (`worker-connector.ts`) and the engine's own module worker
+ * (`engine-worker.ts`), which runs duckdb-wasm's blocking build.
+ *
+ * The start arguments also travel in the worker's `name` (`workerName`), so the worker begins
+ * downloading the wasm the moment its script runs: a message posted to a worker that is still
+ * loading is forwarded by the main thread, which during page start is busy for a while.
+ *
+ * Every request carries an `id` and an `op`; the worker answers each with exactly one
+ * `EngineResponse` of the same id: `ok: true` with the op's result, or `ok: false` with the
+ * engine's own error text. Requests are served one at a time in the order they arrive (the
+ * engine is synchronous), so a caller may send the next request without waiting.
+ *
+ * Adding an op is one entry in `EngineOps` plus one handler in the worker. Two are foreseen:
+ * - `registerFunction`: functions cannot cross `postMessage`, so a scalar UDF is named here and
+ *   implemented in a registry the worker imports (`{ name, impl, returns, data }`, `data` being
+ *   transferable arrays such as polygons for point-in-polygon); the worker calls
+ *   `createScalarFunction` on its connection.
+ * - cancellation: a running query blocks the worker's thread, so a `cancel` message is only read
+ *   between queries. Real cancellation needs queries run through `startPendingQuery` /
+ *   `pollPendingQuery` with a yield between polls and `cancelPendingQuery` on `cancel { target }`;
+ *   the last resort, terminating the worker, needs no protocol at all.
+ */
+import type { SqlParam } from './connector';
+
+/** Which duckdb-wasm build: `eh` needs WebAssembly exception handling, `mvp` runs anywhere. */
+export type EngineBundle = 'eh' | 'mvp';
+
+/**
+ * Moments of engine start-up, in ms since the page's navigation start (`performance.now()` of
+ * the main thread). Worker marks are converted to the page's clock.
+ */
+export interface EngineTimings {
+	/** Main thread: `openWorkerConnector` called and the worker constructed. */
+	workerCreated: number;
+	/** Worker: its entry module runs. */
+	workerStart: number;
+	/** Worker: start-up begins — the wasm download with it (see `workerName`). */
+	startBegun: number;
+	/** Worker: the wasm response's headers arrived. */
+	wasmResponse: number;
+	/** Worker: the wasm module is compiled (streaming, while it downloads). */
+	wasmCompiled: number;
+	/** Worker: duckdb-wasm's JavaScript (blocking build) is loaded and evaluated. */
+	engineLoaded: number;
+	/** Worker: `WebAssembly.instantiate` done (emscripten's linking and start-up follow). */
+	wasmInstantiated: number;
+	/** Worker: emscripten's runtime has started (exports linked, constructors run). */
+	instantiated: number;
+	/** Worker: `open` (the database instance) done. */
+	opened: number;
+	/** Worker: connection made. */
+	connected: number;
+	/** Worker: offline settings applied: the engine is ready. */
+	ready: number;
+	/** Main thread: the start-up answer arrived. */
+	readyOnMain: number;
+	/** Main thread: the first query's result arrived (absent until then). */
+	firstQuery?: number;
+}
+
+/** Marks the worker itself records (the rest are the main thread's). */
+export type WorkerMark = Exclude<
+	keyof EngineTimings,
+	'workerCreated' | 'readyOnMain' | 'firstQuery'
+>;
+
+export interface EngineInfo {
+	/** DuckDB's version string, e.g. `v1.4.3`. */
+	version: string;
+	bundle: EngineBundle;
+}
+
+/** Each op: the fields its request carries and the result its answer carries. */
+export interface EngineOps {
+	/** Start the engine from the given wasm file; must be the first request. */
+	init: {
+		args: {
+			wasmUrl: string;
+			bundle: EngineBundle;
+			/** The page's `performance.timeOrigin`, to put worker marks on the page's clock. */
+			timeOrigin: number;
+			/**
+			 * Link every wasm export into emscripten's symbol tables, as duckdb-wasm does. Only
+			 * loading a DuckDB extension (a side module) needs the 61,000 C++ ones; off, start-up
+			 * is about 0.5 s shorter. See `engine-worker.ts#linkedExports`.
+			 */
+			linkAllExports: boolean;
+		};
+		result: EngineInfo & { marks: Record<WorkerMark, number> };
+	};
+	/** Run one statement (prepared when `params` is not empty; `?` and `$1` both bind). */
+	query: {
+		args: { sql: string; params: SqlParam[] };
+		/** The engine's own Arrow IPC buffer (file format), transferred; `tableFromIPC` reads it. */
+		result: Uint8Array;
+	};
+	/** Replace table `name` with the rows of an Arrow IPC stream. */
+	insertArrow: { args: { name: string; ipc: Uint8Array }; result: null };
+	/** A round trip that touches the engine; answers its version. */
+	ping: { args: Record<never, never>; result: EngineInfo };
+	/** Close the connection and the database; the worker may then be terminated. */
+	close: { args: Record<never, never>; result: null };
+}
+
+export type EngineOp = keyof EngineOps;
+
+export type EngineRequest = {
+	[K in EngineOp]: { id: number; op: K } & EngineOps[K]['args'];
+}[EngineOp];
+
+export type EngineResponse =
+	| { id: number; ok: true; result: EngineOps[EngineOp]['result'] }
+	| { id: number; ok: false; error: string };
+
+export type EngineStartArgs = EngineOps['init']['args'];
+
+const NAME_PREFIX = 'duckdb ';
+
+/** The worker's `name`: readable in devtools, and the start arguments for the worker. */
+export function workerName(args: EngineStartArgs): string {
+	return NAME_PREFIX + JSON.stringify(args);
+}
+
+/** The start arguments carried by a worker's name, if it carries them. */
+export function startArgsOf(name: string): EngineStartArgs | null {
+	if (!name.startsWith(NAME_PREFIX)) return null;
+	try {
+		return JSON.parse(name.slice(NAME_PREFIX.length)) as EngineStartArgs;
+	} catch {
+		return null;
+	}
+}

@@ -1,0 +1,308 @@
+/**
+ * The engine's own module worker: duckdb-wasm's blocking build, driven by the messages of
+ * `engine-protocol.ts`. Started by `worker-connector.ts`, which passes the wasm URL in (the
+ * wasm is imported once, on the main side, so the build emits it once).
+ *
+ * Start-up is ordered for speed: the start arguments are in the worker's name, so the wasm
+ * download and its streaming compilation begin the moment this script runs, while duckdb-wasm's
+ * JavaScript (about 1 MB, plus apache-arrow) is fetched and parsed through a dynamic import. The
+ * compiled module is handed to duckdb-wasm's instantiation instead of letting it fetch the file
+ * itself through a progress-counting stream — so a missing wasm is a plain HTTP error here, not
+ * a promise that never settles — and emscripten's linker sees only the exports JavaScript needs
+ * (`linkedExports`). Each step is timed (`EngineTimings`).
+ *
+ * Results travel as the engine's own Arrow IPC bytes, transferred without a copy; the main side
+ * decodes them. Errors travel as the engine's message text. */
+import {
+	startArgsOf,
+	type EngineInfo,
+	type EngineOp,
+	type EngineOps,
+	type EngineRequest,
+	type EngineResponse,
+	type EngineStartArgs,
+	type WorkerMark
+} from './engine-protocol';
+import type {
+	DuckDBBindings,
+	DuckDBConnection
+} from '@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs';
+import { OFFLINE_SETTINGS } from './connector';
+import { quoteIdent } from './sql-quote';
+
+const workerStart = performance.now();
+
+interface Engine {
+	db: DuckDBBindings;
+	conn: DuckDBConnection;
+	/** duckdb-wasm's connection handle for the bindings' low-level calls. */
+	id: number;
+	info: EngineInfo;
+}
+
+/** The emscripten hook duckdb-wasm's browser bindings implement (a protected method there). */
+type InstantiateWasm = (
+	imports: WebAssembly.Imports,
+	success: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void
+) => object;
+
+let engine: Engine | null = null;
+let startError: string | null = null;
+
+function fileName(url: string): string {
+	return url.split('/').pop()?.split('?')[0] ?? url;
+}
+
+function messageOf(e: unknown): string {
+	return e instanceof Error ? e.message : String(e);
+}
+
+/** Fetch and compile the wasm; compilation streams while the bytes arrive. */
+async function compileWasm(
+	url: string,
+	mark: (m: WorkerMark) => void
+): Promise<WebAssembly.Module> {
+	const res = await fetch(url);
+	mark('wasmResponse');
+	if (!res.ok) throw new Error(`${fileName(url)}: HTTP ${res.status}`);
+	// Streaming compilation requires the `application/wasm` type; a misconfigured server still works.
+	const module = res.headers.get('content-type')?.startsWith('application/wasm')
+		? await WebAssembly.compileStreaming(res)
+		: await WebAssembly.compile(await res.arrayBuffer());
+	mark('wasmCompiled');
+	return module;
+}
+
+/**
+ * The exports emscripten's dynamic-linking glue gets to see. duckdb-wasm is built as a main
+ * module that can load extensions as side modules, so it exports 75,000 symbols, and the glue
+ * walks all of them several times on start-up (relocating, filling the GOT, merging symbol
+ * tables): 0.6 s in Chromium here, 0.9 s in Node, longer than compiling the wasm. 61,000 are C++ symbols (`_Z…`) that
+ * JavaScript never calls; only a side module would link against them, and extensions cannot be
+ * fetched offline (and are switched off). So unless asked to link everything, hand the glue the
+ * C exports plus the C++ symbols the module itself imports through its GOT. Same results for
+ * queries, errors, Arrow inserts and JS scalar UDFs (checked against the full set).
+ */
+function linkedExports(
+	instance: WebAssembly.Instance,
+	module: WebAssembly.Module
+): WebAssembly.Instance {
+	const got = new Set(
+		WebAssembly.Module.imports(module)
+			.filter((i) => i.module.startsWith('GOT.'))
+			.map((i) => i.name)
+	);
+	const all = instance.exports;
+	const kept: WebAssembly.Exports = {};
+	for (const name of Object.keys(all)) {
+		if (!name.startsWith('_Z') || got.has(name)) kept[name] = all[name] as WebAssembly.ExportValue;
+	}
+	return { exports: kept };
+}
+
+/**
+ * duckdb-wasm 1.32's blocking builds call wasm exports through globals their emscripten glue
+ * does not always define (`_setThrew`, `___cxa_can_catch`, …). In the mvp build every C++
+ * exception, so every SQL error, then surfaced as "_setThrew is not defined" instead of DuckDB's
+ * message (its Node blocking build does the same); in the eh build only rarer paths reach them.
+ * Below: every function export the glue calls as `_name(` (found by scanning both glues); where
+ * the glue does declare one, its own variable shadows the global, so defining all is harmless.
+ */
+const CALLED_BY_GLUE = [
+	'_Unwind_DeleteException',
+	'_Unwind_RaiseException',
+	'__cxa_begin_catch',
+	'__cxa_call_unexpected',
+	'__cxa_can_catch',
+	'__cxa_current_primary_exception',
+	'__cxa_decrement_exception_refcount',
+	'__cxa_demangle',
+	'__cxa_get_exception_ptr',
+	'__cxa_increment_exception_refcount',
+	'__cxa_rethrow',
+	'__cxa_rethrow_primary_exception',
+	'__cxa_throw',
+	'__dl_seterr',
+	'__errno_location',
+	'__getTypeName',
+	'__get_exception_message',
+	'__syscall_shutdown',
+	'__thrown_object_from_unwind_exception',
+	'__trap',
+	'_emscripten_stack_alloc',
+	'_emscripten_stack_restore',
+	'_emscripten_tempret_get',
+	'_emscripten_tempret_set',
+	'_emscripten_timeout',
+	'_emval_coro_resume',
+	'calloc',
+	'emscripten_builtin_memalign',
+	'emscripten_stack_get_current',
+	'emscripten_wget',
+	'fileno',
+	'free',
+	'htonl',
+	'htons',
+	'malloc',
+	'memcmp',
+	'memcpy',
+	'ntohs',
+	'setThrew',
+	'strerror'
+];
+
+function defineMissingGlobals(instance: WebAssembly.Instance): void {
+	const g = globalThis as unknown as Record<string, unknown>;
+	for (const name of CALLED_BY_GLUE) {
+		const fn = instance.exports[name];
+		if (typeof fn === 'function' && !(`_${name}` in g)) g[`_${name}`] = fn;
+	}
+}
+
+async function start(req: EngineStartArgs): Promise<EngineOps['init']['result']> {
+	const marks = {} as Record<WorkerMark, number>;
+	const toPage = (t: number) => performance.timeOrigin + t - req.timeOrigin;
+	const mark = (m: WorkerMark) => (marks[m] = toPage(performance.now()));
+	marks.workerStart = toPage(workerStart);
+	mark('startBegun');
+
+	// Both at once; a missing wasm fails here at once instead of after the engine's code loads.
+	const [duckdb, module] = await Promise.all([
+		import('@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs').then((m) => {
+			mark('engineLoaded');
+			return m;
+		}),
+		compileWasm(req.wasmUrl, mark)
+	]);
+
+	// createDuckDB picks its class by the same exception-handling probe as the main thread; give
+	// it only the bundle chosen there. The URL is not fetched: the hook below supplies the module.
+	const entry = { mainModule: req.wasmUrl, mainWorker: '' };
+	const bundles = req.bundle === 'eh' ? { mvp: entry, eh: entry } : { mvp: entry };
+	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.BROWSER_RUNTIME);
+	let failed: (e: unknown) => void = () => {};
+	const instantiateFailed = new Promise<never>((_, reject) => (failed = reject));
+	const hook: InstantiateWasm = (imports, success) => {
+		// What duckdb-wasm's own hook does first: its runtime callbacks look for this global.
+		(globalThis as { DUCKDB_RUNTIME?: unknown }).DUCKDB_RUNTIME = duckdb.BROWSER_RUNTIME;
+		WebAssembly.instantiate(module, imports)
+			.then((instance) => {
+				mark('wasmInstantiated');
+				defineMissingGlobals(instance);
+				success(req.linkAllExports ? instance : linkedExports(instance, module), module);
+			})
+			.catch(failed);
+		return {}; // emscripten: instantiation continues asynchronously
+	};
+	(db as unknown as { instantiateWasm: InstantiateWasm }).instantiateWasm = hook;
+	await Promise.race([db.instantiate(() => {}), instantiateFailed]);
+	mark('instantiated');
+
+	db.open({ query: { castBigIntToDouble: true } });
+	mark('opened');
+	const conn = db.connect();
+	mark('connected');
+	for (const s of OFFLINE_SETTINGS) conn.query(s);
+	mark('ready');
+
+	const info: EngineInfo = { version: db.getVersion(), bundle: req.bundle };
+	engine = { db, conn, id: conn.useUnsafe((_, id) => id), info };
+	return { ...info, marks };
+}
+
+let closed = false;
+
+function ready(): Engine {
+	if (engine) return engine;
+	if (closed) throw new Error('DuckDB connection is closed');
+	throw new Error(startError ? `DuckDB did not start: ${startError}` : 'DuckDB is not started');
+}
+
+function runQuery(
+	e: Engine,
+	sql: string,
+	params: EngineOps['query']['args']['params']
+): Uint8Array {
+	if (params.length === 0) return e.db.runQuery(e.id, sql);
+	const stmt = e.db.createPrepared(e.id, sql);
+	try {
+		return e.db.runPrepared(e.id, stmt, params);
+	} finally {
+		e.db.closePrepared(e.id, stmt);
+	}
+}
+
+type Handlers = {
+	[K in EngineOp]: (
+		req: Extract<EngineRequest, { op: K }>
+	) => EngineOps[K]['result'] | Promise<EngineOps[K]['result']>;
+};
+
+let starting: Promise<EngineOps['init']['result']> | null = null;
+let initAnswered = false;
+
+function begin(args: EngineStartArgs): Promise<EngineOps['init']['result']> {
+	starting = start(args);
+	starting.catch((e: unknown) => (startError = messageOf(e)));
+	return starting;
+}
+
+// Start at once when the worker's name carries the start arguments; `init` then only waits.
+const fromName = startArgsOf(self.name);
+if (fromName) void begin(fromName);
+
+const handlers: Handlers = {
+	init: (req) => {
+		if (initAnswered) throw new Error('DuckDB is already started');
+		initAnswered = true;
+		const { wasmUrl, bundle, timeOrigin, linkAllExports } = req;
+		return starting ?? begin({ wasmUrl, bundle, timeOrigin, linkAllExports });
+	},
+	query: (req) => runQuery(ready(), req.sql, req.params),
+	insertArrow: (req) => {
+		const e = ready();
+		e.db.runQuery(e.id, `DROP TABLE IF EXISTS ${quoteIdent(req.name)}`);
+		e.db.insertArrowFromIPCStream(e.id, req.ipc, { name: req.name, create: true });
+		return null;
+	},
+	ping: () => ready().info,
+	close: () => {
+		const e = engine;
+		engine = null;
+		closed = true;
+		e?.conn.close();
+		e?.db.reset();
+		return null;
+	}
+};
+
+/** The buffers of a result that can be transferred rather than copied. */
+function transferables(result: unknown): Transferable[] {
+	if (!(result instanceof Uint8Array)) return [];
+	const whole = result.byteOffset === 0 && result.byteLength === result.buffer.byteLength;
+	return whole && result.buffer instanceof ArrayBuffer ? [result.buffer] : [];
+}
+
+async function serve(req: EngineRequest): Promise<void> {
+	let response: EngineResponse;
+	try {
+		const handler = handlers[req.op] as ((r: EngineRequest) => unknown) | undefined;
+		if (!handler) throw new Error(`unknown request "${req.op}"`);
+		const result = (await handler(req)) as EngineOps[EngineOp]['result'];
+		response = { id: req.id, ok: true, result };
+	} catch (e) {
+		response = { id: req.id, ok: false, error: messageOf(e) };
+	}
+	try {
+		postMessage(response, { transfer: response.ok ? transferables(response.result) : [] });
+	} catch (e) {
+		postMessage({ id: req.id, ok: false, error: `answer not sendable: ${messageOf(e)}` });
+	}
+}
+
+// One request at a time, in arrival order: `init` is asynchronous, everything else waits for it.
+let queue: Promise<void> = Promise.resolve();
+addEventListener('message', (event: MessageEvent<EngineRequest>) => {
+	const req = event.data;
+	queue = queue.then(() => serve(req));
+});
