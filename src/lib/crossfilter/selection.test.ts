@@ -39,6 +39,43 @@ describe('Selection', () => {
 		expect(s.predicate(a)).toBeNull();
 	});
 
+	it('crossfilter: a clause leaves out the clients it exempts, and only those', () => {
+		// The legend pick (source: the map) and the histogram brush are one filter on the indicator.
+		const s = Selection.crossfilter();
+		const map = client();
+		const histogram = client();
+		const bars = client();
+		s.update({ ...clause(map, 'v >= ?', '3'), exempt: [histogram] });
+		s.update({ ...clause('filter:township', 't IN (?)', 'T1'), exempt: [bars] });
+		expect(s.predicate(map)).toEqual({ sql: 't IN (?)', params: ['T1'] });
+		expect(s.predicate(histogram)).toEqual({ sql: 't IN (?)', params: ['T1'] });
+		expect(s.predicate(bars)).toEqual({ sql: 'v >= ?', params: ['3'] });
+		expect(s.predicate(client())).toEqual({
+			sql: '(v >= ?) AND (t IN (?))',
+			params: ['3', 'T1']
+		});
+		const i = Selection.intersect();
+		i.update({ ...clause(map, 'v >= ?', '3'), exempt: [histogram] });
+		expect(i.predicate(histogram)).toEqual({ sql: 'v >= ?', params: ['3'] });
+	});
+
+	it('a change of exempt clients alone is a change (listeners hear it)', () => {
+		const s = Selection.crossfilter();
+		const map = client();
+		const histogram = client();
+		const fn = vi.fn();
+		s.update(clause(map, 'v >= ?', '3'));
+		s.on(fn);
+		s.update({ ...clause(map, 'v >= ?', '3'), exempt: [histogram] });
+		expect(fn).toHaveBeenCalledTimes(1);
+		expect(s.predicate(histogram)).toBeNull();
+		s.replace([{ ...clause(map, 'v >= ?', '3'), exempt: [histogram] }]);
+		expect(fn).toHaveBeenCalledTimes(1);
+		s.replace([clause(map, 'v >= ?', '3')]);
+		expect(fn).toHaveBeenCalledTimes(2);
+		expect(s.predicate(histogram)).toEqual({ sql: 'v >= ?', params: ['3'] });
+	});
+
 	it('intersect: every clause applies to every client, its own included', () => {
 		const s = Selection.intersect();
 		const a = client();

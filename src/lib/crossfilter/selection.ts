@@ -19,6 +19,12 @@ export interface Clause {
 	predicate: SqlFragment | null;
 	/** A short text for chips and tooltips. */
 	label?: string;
+	/**
+	 * Clients besides `source` that, under crossfilter resolution, this clause does not filter:
+	 * the views that draw the same selection (a legend pick and a histogram brush are one filter
+	 * on the indicator; neither the map nor the histogram should shrink to it).
+	 */
+	exempt?: readonly unknown[];
 }
 
 export type SelectionListener = (clauses: readonly Clause[]) => void;
@@ -27,14 +33,21 @@ function clauseKey(c: Clause): string {
 	return JSON.stringify([c.field, c.op, c.value, c.predicate?.sql, c.predicate?.params, c.label]);
 }
 
+/** Same content and the same exempt clients (by identity, in order). */
+function sameClause(a: Clause, b: Clause): boolean {
+	const x = a.exempt ?? [];
+	const y = b.exempt ?? [];
+	return clauseKey(a) === clauseKey(b) && x.length === y.length && x.every((e, i) => e === y[i]);
+}
+
 /**
  * Contract: a `Selection` holds at most one clause per `source`, in the order sources first
  * added one. `update` replaces that source's clause (a clause whose predicate is null removes
  * it), `remove` and `clear` drop clauses, `replace` swaps the whole set; each notifies 'value'
- * listeners synchronously, once, and only when the clauses really changed. `predicate(client)` is the AND of the clauses'
- * predicates: under crossfilter resolution the clause whose `source` is `client` itself is left
- * out (a brush does not filter the chart it is drawn on); under intersect resolution every clause
- * applies. Listeners must not throw; one that does is reported and the others still run.
+ * listeners synchronously, once, and only when the clauses really changed. `predicate(client)` is
+ * the AND of the clauses' predicates: under crossfilter resolution a clause whose `source` is
+ * `client` itself, or that lists `client` in its `exempt`, is left out (a brush does not filter
+ * the chart it is drawn on); under intersect resolution every clause applies. Listeners must not throw; one that does is reported and the others still run.
  */
 export class Selection {
 	readonly cross: boolean;
@@ -67,7 +80,7 @@ export class Selection {
 	update(clause: Clause): void {
 		if (!clause.predicate) return this.remove(clause.source);
 		const old = this.#clauses.get(clause.source);
-		if (old && clauseKey(old) === clauseKey(clause)) return;
+		if (old && sameClause(old, clause)) return;
 		this.#clauses.set(clause.source, clause);
 		this.#emit();
 	}
@@ -85,7 +98,7 @@ export class Selection {
 			old.length === next.size &&
 			[...next.values()].every((c, i) => {
 				const o = old[i];
-				return o !== undefined && o.source === c.source && clauseKey(o) === clauseKey(c);
+				return o !== undefined && o.source === c.source && sameClause(o, c);
 			});
 		this.#clauses = next;
 		if (!same) this.#emit();
@@ -99,7 +112,9 @@ export class Selection {
 
 	/** The filter for `client` (all clauses when no client is given); null when none applies. */
 	predicate(client?: Client | null): SqlFragment | null {
-		const kept = this.clauses.filter((c) => !(this.cross && client && c.source === client));
+		const kept = this.clauses.filter(
+			(c) => !(this.cross && client && (c.source === client || c.exempt?.includes(client)))
+		);
 		return andAll(kept.map((c) => c.predicate));
 	}
 
