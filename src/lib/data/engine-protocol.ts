@@ -59,6 +59,26 @@ export interface EngineTimings {
 	firstQuery?: number;
 }
 
+/** How long each step of start-up took, in ms, from `EngineTimings`. */
+export function startPhases(t: EngineTimings) {
+	const ms = (a: number, b: number) => Math.round(b - a);
+	return {
+		/** The worker's script fetched and running. */
+		workerLoad: ms(t.workerCreated, t.workerStart),
+		/** Download and streaming compilation of the wasm (they overlap). */
+		wasmFetchCompile: ms(t.startBegun, t.wasmCompiled),
+		/** duckdb-wasm's JavaScript loaded, in parallel with the wasm. */
+		engineCode: ms(t.startBegun, t.engineLoaded),
+		/** From the later of the two to a wasm instance. */
+		instantiate: ms(Math.max(t.wasmCompiled, t.engineLoaded), t.wasmInstantiated),
+		/** emscripten's linking and runtime start. */
+		link: ms(t.wasmInstantiated, t.instantiated),
+		open: ms(t.instantiated, t.opened),
+		connectAndSettings: ms(t.opened, t.ready),
+		total: ms(t.workerCreated, t.readyOnMain)
+	};
+}
+
 /** Marks the worker itself records (the rest are the main thread's). */
 export type WorkerMark = Exclude<
 	keyof EngineTimings,

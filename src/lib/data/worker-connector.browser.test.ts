@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { openWorkerConnector, type WorkerConnector } from './worker-connector';
+import { openWorkerConnector, startPhases, type WorkerConnector } from './worker-connector';
 
 let db: WorkerConnector;
 beforeAll(async () => {
@@ -34,6 +34,9 @@ describe('openWorkerConnector', () => {
 		for (const v of order) expect(v).toBeGreaterThan(0);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 		expect(t.engineLoaded).toBeLessThanOrEqual(t.instantiated);
+		const phases = startPhases(t);
+		for (const v of Object.values(phases)) expect(v).toBeGreaterThanOrEqual(0);
+		expect(phases.total).toBeGreaterThanOrEqual(phases.link + phases.open);
 	});
 
 	it('answers SELECT 42', async () => {

@@ -25,6 +25,7 @@ import {
 } from './engine-protocol';
 
 export type { EngineBundle, EngineInfo, EngineTimings } from './engine-protocol';
+export { startPhases } from './engine-protocol';
 
 export interface WorkerConnectorOptions {
 	/** The build to run; default: `eh` where WebAssembly exception handling exists, else `mvp`. */
