@@ -4,10 +4,14 @@
  * Contract: `AtlasMap.create(container)` resolves once the style is loaded; `setFrame` fills the
  * outlines and labels; `setLayers` replaces the deck.gl layers (ids are stable, so deck.gl
  * diffs); `fitBounds` frames the region; `onHover` reports the picked feature part or null.
+ * `setFrameLayerVisibility` / `setFrameLayerOpacity` show, hide and fade maplibre's own frame
+ * layers (`FRAME_LAYER_IDS`); opacity multiplies the style's own, so 1 restores the style.
  * `create` throws a `WebGLUnavailableError` when the browser cannot give a WebGL context.
  *
  * The overlay runs in overlaid mode (interleaved mode throws with maplibre 6.17). Its canvas is
- * moved under maplibre's transparent canvas, so the frame is drawn above the data colours.
+ * moved under maplibre's transparent canvas, so the frame is drawn above the data colours —
+ * above every deck.gl layer, whatever their order: a layer list can reorder data layers among
+ * themselves, never put a data layer over the frame.
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -15,6 +19,20 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { atlasStyle, CJK_FONT_STACK } from './style';
+
+/** A deck.gl layer, for code outside map/ that passes layers along (it may not import deck.gl). */
+export type DataLayer = Layer;
+
+/** maplibre's frame layers (see `style.ts`) a layer panel may show, hide or fade. */
+export const FRAME_LAYER_IDS = ['township-line', 'county-line', 'township-label'] as const;
+export type FrameLayerId = (typeof FRAME_LAYER_IDS)[number];
+
+/** The paint property that fades each frame layer. */
+const FRAME_OPACITY_PROPERTY: Record<FrameLayerId, string> = {
+	'township-line': 'line-opacity',
+	'county-line': 'line-opacity',
+	'township-label': 'text-opacity'
+};
 
 export class WebGLUnavailableError extends Error {
 	override name = 'WebGLUnavailableError';
@@ -52,6 +70,8 @@ export class AtlasMap {
 	private hoverListener: (e: HoverEvent | null) => void = () => {};
 	private clickListener: (e: HoverEvent | null) => void = () => {};
 	private afterRender: (() => void) | null = null;
+	/** Each frame layer's opacity in the style, read before the first change. */
+	private readonly frameBaseOpacity = new Map<FrameLayerId, number>();
 
 	private constructor(
 		readonly map: maplibregl.Map,
@@ -183,6 +203,25 @@ export class AtlasMap {
 	placedLabels(): string[] {
 		const features = this.map.queryRenderedFeatures({ layers: ['township-label'] });
 		return [...new Set(features.map((f) => String(f.properties?.name ?? '')))];
+	}
+
+	/** Show or hide one of maplibre's frame layers. */
+	setFrameLayerVisibility(id: FrameLayerId, visible: boolean): void {
+		if (!this.map.getLayer(id)) return;
+		this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+	}
+
+	/** Fade a frame layer: `opacity` (0–1) times the style's own opacity for it. */
+	setFrameLayerOpacity(id: FrameLayerId, opacity: number): void {
+		if (!this.map.getLayer(id)) return;
+		const prop = FRAME_OPACITY_PROPERTY[id];
+		let base = this.frameBaseOpacity.get(id);
+		if (base === undefined) {
+			const styled = this.map.getPaintProperty(id, prop);
+			base = typeof styled === 'number' ? styled : 1;
+			this.frameBaseOpacity.set(id, base);
+		}
+		this.map.setPaintProperty(id, prop, base * Math.min(1, Math.max(0, opacity)));
 	}
 
 	setLayers(layers: Layer[]): void {
