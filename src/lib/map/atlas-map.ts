@@ -28,7 +28,7 @@ export const FRAME_LAYER_IDS = ['township-line', 'county-line', 'township-label'
 export type FrameLayerId = (typeof FRAME_LAYER_IDS)[number];
 
 /** The paint property that fades each frame layer. */
-const FRAME_OPACITY_PROPERTY: Record<FrameLayerId, string> = {
+const FRAME_OPACITY_PROPERTY: Record<FrameLayerId, 'line-opacity' | 'text-opacity'> = {
 	'township-line': 'line-opacity',
 	'county-line': 'line-opacity',
 	'township-label': 'text-opacity'
