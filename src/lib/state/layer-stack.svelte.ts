@@ -13,6 +13,7 @@
  * Kept in memory only, not in the URL.
  */
 import type { DataLayer, FrameLayerId } from '$lib/map/atlas-map';
+import { HIGHLIGHT_ID } from '$lib/map/layers/highlight';
 import type { MessageKey } from './messages';
 import type { Theme } from '$lib/data/contract';
 
@@ -67,6 +68,14 @@ const DEFAULT_ORDER: readonly LayerKey[] = [
 ];
 
 export const isFrameLayer = (key: LayerKey): boolean => key in FRAME;
+
+/** The choropleth model's layers under the stack's keys: the selection outline apart. */
+export function choroplethParts(layers: readonly DataLayer[]): LayersByKey {
+	return {
+		choropleth: layers.filter((l) => l.id !== HIGHLIGHT_ID),
+		highlight: layers.filter((l) => l.id === HIGHLIGHT_ID)
+	};
+}
 
 export class LayerStack {
 	entries = $state<LayerEntry[]>(

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { highlightLayer } from '$lib/map/layers/highlight';
-import { LayerStack, type LayersByKey } from './layer-stack.svelte';
+import { choroplethParts, LayerStack, type LayersByKey } from './layer-stack.svelte';
 
 // Any deck.gl layer will do (state/ may not import deck.gl): one kind under several ids.
 const base = highlightLayer([], { color: [0, 0, 0, 255], widthPx: 1 });
@@ -102,5 +102,15 @@ describe('LayerStack', () => {
 			{ id: 'county-line', visible: true, opacity: 0.5 }
 		]);
 		expect(s.compose(byKey).some((l) => l.id.includes('label'))).toBe(false);
+	});
+
+	it('files the choropleth model’s selection outline under “highlight”, the rest under “choropleth”', () => {
+		const parts = choroplethParts([
+			layer('choropleth-fill'),
+			layer('unit-outline'),
+			layer('highlight')
+		]);
+		expect(parts.choropleth?.map((l) => l.id)).toEqual(['choropleth-fill', 'unit-outline']);
+		expect(parts.highlight?.map((l) => l.id)).toEqual(['highlight']);
 	});
 });
