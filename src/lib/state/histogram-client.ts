@@ -24,7 +24,16 @@ import { policyBands, POLICY_BANDS } from '$lib/analysis/classify/policy';
 import { manualBreaks } from '$lib/analysis/classify/manual';
 import { categoryLabel } from '$lib/analysis/category-labels';
 import { derivedIndicator } from '$lib/analysis/derived-indicators';
-import { FLAG_LABELS, type IndicatorKind, type Label } from '$lib/analysis/format';
+import {
+	FLAG_LABELS,
+	formatNumber,
+	formatPercent,
+	formatYear,
+	formatYuanShort,
+	type IndicatorKind,
+	type Label,
+	type Lang
+} from '$lib/analysis/format';
 import type { Client } from '$lib/crossfilter/client';
 import type { Selection } from '$lib/crossfilter/selection';
 import type { FilterSpec } from '$lib/crossfilter/filters';
@@ -137,6 +146,22 @@ export function decodeHistogramData(
 		total: r.total
 	}));
 	return { ...base, mode: 'numeric', legendBins: binning.kind === 'breaks', bins };
+}
+
+/**
+ * A number short enough for a chart axis: yuan in 万 (zh) or k/M (en) without the unit, shares
+ * as percent, years plain, other counts with 万 (zh, from 10,000) or k/M (en, from 1,000).
+ */
+export function axisNumber(n: number, kind: IndicatorKind | 'share', lang: Lang): string {
+	if (kind === 'ratio' || kind === 'share') return formatPercent(n);
+	if (kind === 'year') return formatYear(n);
+	if (Math.abs(n) < 1 && kind === 'amount') return '0'; // the empty-shell edge (> 0 yuan)
+	// 万 from ten thousand in Chinese; k from a thousand in English.
+	if (kind === 'amount' || Math.abs(n) >= (lang === 'zh' ? 1e4 : 1e3)) {
+		const short = formatYuanShort(n, lang);
+		return lang === 'zh' ? `${short}万` : short;
+	}
+	return formatNumber(n);
 }
 
 /** The range a run of bins `from…to` selects: an outer bin leaves its end open. */

@@ -153,7 +153,15 @@ const zh = {
 	'site.qualifies': '认定为新社区工厂',
 	'site.tooFewJobs': '用工不足{n}人',
 	'site.tooFewMonths': '经营不足{n}个月',
-	'site.tooFar': '不在社区1平方公里范围内'
+	'site.tooFar': '不在社区1平方公里范围内',
+	'charts.histogram': '村级分布',
+	'charts.townships': '各乡镇',
+	'charts.reset': '重置',
+	'charts.villages': '个村',
+	'charts.noData': '无数据',
+	'charts.all': '全部',
+	'charts.histogramHint': '拖动选择数值范围，点击选一组',
+	'charts.barsHint': '点击选乡镇，Shift+点击或拖动多选'
 };
 
 export type MessageKey = keyof typeof zh;
@@ -308,7 +316,15 @@ const en: Partial<Record<MessageKey, string>> = {
 	'site.qualifies': 'Counts as a community factory',
 	'site.tooFewJobs': 'under {n} workers',
 	'site.tooFewMonths': 'under {n} months a year',
-	'site.tooFar': 'outside the community’s 1 km²'
+	'site.tooFar': 'outside the community’s 1 km²',
+	'charts.histogram': 'Villages by value',
+	'charts.townships': 'By township',
+	'charts.reset': 'Reset',
+	'charts.villages': 'villages',
+	'charts.noData': 'No data',
+	'charts.all': 'all',
+	'charts.histogramHint': 'Drag to select a range; click for one bin',
+	'charts.barsHint': 'Click a township; Shift+click or drag for several'
 };
 
 export function message(lang: Lang, key: MessageKey): string {
