@@ -110,3 +110,51 @@ describe('definitions', () => {
 		expect(s.errors).toEqual([]);
 	});
 });
+
+describe('change between two years', () => {
+	it('shows both years side by side in the same classes, with a transition matrix that selects', async () => {
+		const p = s.page;
+		await p.evaluate(() =>
+			(window as unknown as { __bench: { go(q: string): Promise<number> } }).__bench.go(
+				'indicator=collective_income&level=township&method=quantile&k=4'
+			)
+		);
+		await p.getByTestId('change-open').click();
+		await p.waitForFunction(() => location.search.includes('compare=2014'));
+		await p.waitForSelector('[data-testid="matrix-total"]');
+		await expect(p.textContent('[data-testid="matrix-total"]')).resolves.toBe('17');
+		const badges = await p.$$eval('.badge', (b) => b.map((e) => e.textContent?.trim()));
+		expect(badges).toEqual(['2014', '2023']);
+		// Rows (year A) and columns (year B) are the same classes, and the legend (year B) names them.
+		const heads = () =>
+			p.$$eval('.matrix thead th.class', (th) => th.map((e) => e.textContent?.trim()));
+		const rows = () =>
+			p.$$eval('.matrix tbody th.class', (th) => th.map((e) => e.textContent?.trim()));
+		expect(await heads()).toEqual(await rows());
+		const legendLabels = await p.$$eval('[data-class] .label', (l) =>
+			l.map((e) => e.textContent?.trim())
+		);
+		expect(legendLabels).toEqual(expect.arrayContaining(await heads()));
+
+		// Move year A: both maps are classed again, still with one set of classes.
+		await p.selectOption('[data-testid="change-year-a"]', '2018');
+		await p.waitForFunction(() => location.search.includes('compare=2018'));
+		await p.waitForFunction(() =>
+			document.querySelector('[data-testid="matrix-years"]')?.textContent?.includes('2018')
+		);
+		expect(await heads()).toEqual(await rows());
+
+		// A cell selects its townships; the matrix stays whole.
+		const cell = p.locator('[data-testid="matrix-cell"]:not([disabled])').first();
+		const n = Number(await cell.textContent());
+		await cell.click();
+		await p.waitForFunction(() => location.search.includes('filter=township:in:'));
+		const picked = new URL(p.url()).searchParams.get('filter')?.split(':')[2]?.split(',') ?? [];
+		expect(picked.length).toBe(n);
+		await expect(p.textContent('[data-testid="matrix-total"]')).resolves.toBe('17');
+
+		await p.getByTestId('change-close').click();
+		await p.waitForFunction(() => !location.search.includes('compare='));
+		await p.waitForSelector('[data-testid="compare-pane"]', { state: 'detached' });
+	});
+});

@@ -69,6 +69,11 @@ export class MapHost {
 		};
 	}
 
+	/** The container changed size: redraw at the new size. */
+	resize(): void {
+		this.#map?.resize();
+	}
+
 	/** Show or hide the configured basemap. */
 	setBasemapVisible(visible: boolean): void {
 		this.basemapVisible = visible;

@@ -10,6 +10,7 @@ import { derivedIndicator } from '$lib/analysis/derived-indicators';
 import { formatCount, formatPercent, formatterFor, type Label } from '$lib/analysis/format';
 import { DEFINITIONS, sourcesOf } from '$lib/analysis/definitions';
 import type { Manifest } from '$lib/data/contract';
+import type { Legend } from '$lib/analysis/legend';
 import type { Lang } from './messages';
 import type { ChoroplethResult } from './choropleth-client';
 import { categoriesOf, indicatorsOf, methodsFor, type Level, type View } from './view-defaults';
@@ -27,22 +28,22 @@ export interface LegendItem {
 }
 
 /** Legend rows in legend order, the no-data row last when any unit has no data. */
-export function legendItems(r: ChoroplethResult, lang: Lang): LegendItem[] {
-	const items: LegendItem[] = r.legend.classes.map((c) => ({
+export function legendItems(legend: Legend, picked: ReadonlySet<string>, lang: Lang): LegendItem[] {
+	const items: LegendItem[] = legend.classes.map((c) => ({
 		key: c.key,
 		label: c.label[lang],
 		color: rgbaToCss(c.color),
 		count: c.count,
-		picked: r.picked.has(c.key),
+		picked: picked.has(c.key),
 		min: c.min,
 		max: c.max
 	}));
-	if (r.legend.noData.count > 0) {
+	if (legend.noData.count > 0) {
 		items.push({
 			key: '__nodata__',
-			label: r.legend.noData.label[lang],
-			color: rgbaToCss(r.legend.noData.color),
-			count: r.legend.noData.count,
+			label: legend.noData.label[lang],
+			color: rgbaToCss(legend.noData.color),
+			count: legend.noData.count,
 			picked: false,
 			noData: true
 		});

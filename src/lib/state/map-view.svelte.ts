@@ -23,6 +23,9 @@ import { SummaryClient } from './summary-client';
 import { completeView, type View } from './view-defaults';
 import { legendPickToFilter, filterClauses } from './view-filters';
 import { MapHost } from './map-host.svelte';
+import { CompareMap } from './compare-map.svelte';
+import { ChangeView, type ChangeResult } from './change-view.svelte';
+import { cellFilters } from './change-model';
 
 export class MapView {
 	/** The view as drawn (or being drawn). Null until the dataset is loaded. */
@@ -36,6 +39,10 @@ export class MapView {
 	readonly layer = new ChoroplethLayerModel();
 	readonly selection = Selection.crossfilter();
 	readonly host: MapHost;
+	/** The year-A map of the change view (attached only while comparing). */
+	readonly compare: CompareMap;
+	/** Both years with one legend and their transition matrix, while `view.compareYear` is set. */
+	changeView = $state.raw<ChangeView | null>(null);
 
 	#choropleth: ChoroplethClient;
 	#summary: SummaryClient;
@@ -51,6 +58,11 @@ export class MapView {
 		this.host = new MapHost(session, this.layer, {
 			onClick: (e) => this.#click(e),
 			onMoveEnd: (extent) => this.change({ extent }, true)
+		});
+		this.compare = new CompareMap({
+			onMoveEnd: (extent) => this.change({ extent }, true),
+			onClick: (unit) => this.change({ selected: unit?.code }),
+			onError: (kind, e) => session.fail(kind, e)
 		});
 		this.#choropleth = new ChoroplethClient(
 			this.selection,
@@ -110,6 +122,7 @@ export class MapView {
 		}
 		this.#drawnFor = ds;
 		if (next.extent) this.host.setExtent(next.extent);
+		this.#syncChange(next, meta);
 	}
 
 	/** Ask for the view with `patch` applied (through the URL); `replace` keeps one history entry. */
@@ -189,8 +202,63 @@ export class MapView {
 	#show(r: ChoroplethResult): void {
 		this.result = r;
 		this.legend = r.legend;
+		// While comparing, the main map shows year B in the colours both years share.
+		if (this.view?.compareYear !== undefined) return;
 		this.layer.setColors(r.values.codes, r.colors, r.colorKey);
 		void this.host.draw();
+	}
+
+	/** Start, follow or end the change view as the URL's `compare` year says. */
+	#syncChange(view: View, meta: IndicatorMeta): void {
+		const coord = this.session.coordinator;
+		if (view.compareYear === undefined || !coord) {
+			this.changeView?.destroy();
+			this.changeView = null;
+			return;
+		}
+		this.changeView ??= new ChangeView(coord, this.selection);
+		this.changeView.show(view, meta, view.compareYear, view.year, this.session.dataset);
+		if (view.extent) this.compare.setExtent(view.extent);
+	}
+
+	/** Draw a change-view answer: year B on the main map, year A on the compare map. */
+	showChange(r: ChangeResult): void {
+		const ds = this.session.dataset;
+		if (!ds || this.view?.compareYear === undefined) return;
+		this.layer.setColors(r.codes, r.colorsB, r.colorKey);
+		void this.host.draw();
+		this.compare.show(ds, r.view.level, r.codes, r.colorsA, r.colorKey, this.view.selected ?? null);
+	}
+
+	/** The panes changed size (the comparison opened or closed). */
+	resizeMaps(): void {
+		this.host.resize();
+		this.compare.resize();
+	}
+
+	/** Compare the view's year with an earlier one (the first year, or the last if already first). */
+	openChange(): void {
+		const years = this.session.dataset?.manifest.years ?? [];
+		const v = this.view;
+		if (!v || years.length < 2) return;
+		const a = v.year === years[0] ? (years[years.length - 1] as number) : (years[0] as number);
+		this.pause();
+		this.change({ compareYear: a });
+	}
+
+	closeChange(): void {
+		const v = this.view;
+		if (!v) return;
+		const filters = v.filters.filter((f) => f.field !== 'village');
+		this.change({ compareYear: undefined, filters });
+	}
+
+	/** A transition-matrix cell: select its units (a second click on the same cell clears). */
+	pickCell(codes: string[]): void {
+		const v = this.view;
+		if (!v) return;
+		const filters = cellFilters(v, codes);
+		if (filters) this.change({ filters });
 	}
 
 	/** Resolves when every query asked so far is answered and the map has drawn the answer. */
@@ -206,6 +274,7 @@ export class MapView {
 
 	destroy(): void {
 		this.pause();
+		this.changeView?.destroy();
 		this.session.coordinator?.disconnect(this.#choropleth);
 		this.session.coordinator?.disconnect(this.#summary);
 	}
