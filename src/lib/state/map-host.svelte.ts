@@ -17,6 +17,8 @@ import {
 import { BasemapUnderlay } from '$lib/map/basemap';
 import type { AtlasSession } from './session.svelte';
 import type { ChoroplethLayerModel } from './choropleth-layer-model.svelte';
+import type { SitesLayerModel } from './sites-layer-model.svelte';
+import { choroplethParts, type LayerStack } from './layer-stack.svelte';
 import { frameFromShapes } from './frame-model';
 
 export interface MapHandlers {
@@ -41,6 +43,8 @@ export class MapHost {
 	constructor(
 		private readonly session: AtlasSession,
 		private readonly layer: ChoroplethLayerModel,
+		private readonly sites: SitesLayerModel,
+		private readonly stack: LayerStack,
 		private readonly handlers: MapHandlers
 	) {}
 
@@ -52,7 +56,11 @@ export class MapHost {
 				this.#map = map;
 				this.#container = container;
 				this.#syncBasemap();
-				map.onHover((e) => this.layer.hoverAt(e));
+				// deck.gl picks the topmost object: a site or a unit, never both.
+				map.onHover((e) => {
+					this.layer.hoverAt(e);
+					this.sites.hoverAt(e);
+				});
 				map.onClick((e) => this.handlers.onClick(e));
 				map.onMoveEnd((e) => this.handlers.onMoveEnd(e));
 				if (this.#drawn) void this.draw();
@@ -115,7 +123,13 @@ export class MapHost {
 			this.#framed = ds.region.code;
 		}
 		this.#syncBasemap(); // config.json may arrive after the map
-		map.setLayers(this.layer.layers());
+		map.setLayers(
+			this.stack.compose({ ...choroplethParts(this.layer.layers()), ...this.sites.layersByKey() })
+		);
+		for (const f of this.stack.frameSettings()) {
+			map.setFrameLayerVisibility(f.id, f.visible);
+			map.setFrameLayerOpacity(f.id, f.opacity);
+		}
 		if (this.session.phase === 'loading' && !this.#drawing) {
 			this.#drawing = this.#finishLoad(map).finally(() => (this.#drawing = null));
 		}

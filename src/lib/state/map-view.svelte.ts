@@ -26,6 +26,8 @@ import { MapHost } from './map-host.svelte';
 import { CompareMap } from './compare-map.svelte';
 import { ChangeView, type ChangeResult } from './change-view.svelte';
 import { cellFilters } from './change-model';
+import { SitesLayerModel } from './sites-layer-model.svelte';
+import { LayerStack, type LayerKey } from './layer-stack.svelte';
 
 export class MapView {
 	/** The view as drawn (or being drawn). Null until the dataset is loaded. */
@@ -38,6 +40,10 @@ export class MapView {
 	summary = $state.raw<{ selected: number; total: number } | null>(null);
 	readonly layer = new ChoroplethLayerModel();
 	readonly selection = Selection.crossfilter();
+	/** Resettlement communities, factories and the communities lacking a qualifying factory. */
+	readonly sites: SitesLayerModel;
+	/** Order, visibility and opacity of every layer. */
+	readonly stack = new LayerStack();
 	readonly host: MapHost;
 	/** The year-A map of the change view (attached only while comparing). */
 	readonly compare: CompareMap;
@@ -55,7 +61,8 @@ export class MapView {
 		private readonly session: AtlasSession,
 		private readonly onNavigate: (url: UrlState, replace: boolean) => void
 	) {
-		this.host = new MapHost(session, this.layer, {
+		this.sites = new SitesLayerModel(session);
+		this.host = new MapHost(session, this.layer, this.sites, this.stack, {
 			onClick: (e) => this.#click(e),
 			onMoveEnd: (extent) => this.change({ extent }, true)
 		});
@@ -99,6 +106,7 @@ export class MapView {
 		}
 		const next = completeView(url, ds.catalogue, ds.manifest.years);
 		const prev = this.view;
+		if (prev?.theme !== next.theme) this.stack.applyTheme(next.theme);
 		this.view = next;
 		const shapes = { village: ds.villages, township: ds.townships, county: ds.counties }[
 			next.level
@@ -123,6 +131,7 @@ export class MapView {
 		this.#drawnFor = ds;
 		if (next.extent) this.host.setExtent(next.extent);
 		this.#syncChange(next, meta);
+		this.#loadSites();
 	}
 
 	/** Ask for the view with `patch` applied (through the URL); `replace` keeps one history entry. */
@@ -194,6 +203,7 @@ export class MapView {
 	}
 
 	#click(e: HoverEvent | null): void {
+		if (this.sites.siteAt(e)) return; // a site has its tooltip; a click there selects nothing
 		const unit = this.layer.unitAt(e);
 		const code = unit && unit.code !== this.view?.selected ? unit.code : undefined;
 		this.change({ selected: code });
@@ -228,6 +238,35 @@ export class MapView {
 		this.layer.setColors(r.codes, r.colorsB, r.colorKey);
 		void this.host.draw();
 		this.compare.show(ds, r.view.level, r.codes, r.colorsA, r.colorKey, this.view.selected ?? null);
+	}
+
+	/** The year's sites, when a site layer shows (other themes skip the queries). */
+	#loadSites(): void {
+		const year = this.view?.year;
+		const shown = (['resettlement', 'factories', 'gaps'] as const).some(
+			(k) => this.stack.entry(k).visible
+		);
+		if (!year || !shown) return;
+		this.sites.load(year).then(
+			() => void this.host.draw(),
+			(e) => this.session.fail('data', e)
+		);
+	}
+
+	/** The layer panel: show or hide, move, fade a layer. */
+	setLayerVisible(key: LayerKey, visible: boolean): void {
+		this.stack.setVisible(key, visible);
+		this.#loadSites();
+		void this.host.draw();
+	}
+
+	moveLayer(key: LayerKey, step: -1 | 1): void {
+		if (this.stack.move(key, step)) void this.host.draw();
+	}
+
+	setLayerOpacity(key: LayerKey, opacity: number): void {
+		this.stack.setOpacity(key, opacity);
+		void this.host.draw();
 	}
 
 	/** The panes changed size (the comparison opened or closed). */
