@@ -23,7 +23,7 @@ export default defineConfig({
 		]
 	},
 	// Found late (the worker's dynamic import), it would make the dev server reload mid-test.
-	optimizeDeps: { include: ['@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs'] },
+	optimizeDeps: { include: ['@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', 'd3'] },
 	worker: { format: 'es' },
 	build: { chunkSizeWarningLimit: 3000 },
 	server: { fs: { allow: ['..'] } },

@@ -158,3 +158,61 @@ describe('change between two years', () => {
 		await p.waitForSelector('[data-testid="compare-pane"]', { state: 'detached' });
 	});
 });
+
+describe('linked charts', () => {
+	it('a pick on the histogram filters the township bars and marks the legend; reset clears it', async () => {
+		const p = s.page;
+		await p.evaluate(() =>
+			(window as unknown as { __bench: { go(q: string): Promise<number> } }).__bench.go(
+				'indicator=collective_income&year=2020'
+			)
+		);
+		await p.waitForFunction(() =>
+			document.querySelector('[data-testid="township-count"]')?.textContent?.startsWith('207')
+		);
+		const legend = await p.$$eval('[data-class]', (lis) =>
+			lis.map((li) => ({
+				min: li.getAttribute('data-min'),
+				max: li.getAttribute('data-max'),
+				count: Number(li.querySelector('[data-testid="legend-count"]')?.textContent)
+			}))
+		);
+		const band = legend.find((i) => i.min === '50000' && i.max === '100000');
+		expect(band?.count).toBeGreaterThan(0);
+		// Keyboard, as a person without a mouse would: the 5–10万 bin.
+		const bins = p.getByTestId('histogram-bin');
+		const index = legend.indexOf(band!);
+		await bins.nth(index).focus();
+		await p.keyboard.press('Enter');
+		await p.waitForFunction(() =>
+			location.search.includes('filter=collective_income:range:50000,100000')
+		);
+		await p.waitForFunction(
+			(n) =>
+				document.querySelector('[data-testid="township-count"]')?.textContent?.startsWith(`${n} `),
+			band!.count
+		);
+		await p.waitForSelector('[data-min="50000"][data-max="100000"] button[aria-pressed="true"]');
+		await p.getByTestId('histogram-reset').click();
+		await p.waitForFunction(() => !location.search.includes('filter='));
+		await p.waitForFunction(() =>
+			document.querySelector('[data-testid="township-count"]')?.textContent?.startsWith('207')
+		);
+	});
+
+	it('a township picked on the bars dims the other townships’ villages and narrows the histogram', async () => {
+		const p = s.page;
+		const code = await p.getByTestId('township-bar').first().getAttribute('data-code');
+		// Keyboard again: each bar has a focusable key.
+		await p.getByTestId('township-key').first().focus();
+		await p.keyboard.press('Enter');
+		await p.waitForFunction((c) => location.search.includes(`filter=township:in:${c}`), code);
+		await p.waitForFunction(() => {
+			const t = document.querySelector('[data-testid="histogram-count"]')?.textContent ?? '';
+			return !t.startsWith('207') && /\d/.test(t);
+		});
+		await p.waitForSelector('[data-testid="summary"]');
+		await p.getByTestId('township-reset').click();
+		await p.waitForFunction(() => !location.search.includes('filter='));
+	});
+});

@@ -28,12 +28,22 @@ import { ChangeView, type ChangeResult } from './change-view.svelte';
 import { cellFilters } from './change-model';
 import { SitesLayerModel } from './sites-layer-model.svelte';
 import { LayerStack, type LayerKey } from './layer-stack.svelte';
+import {
+	HistogramClient,
+	histogramFilters,
+	type HistogramData,
+	type HistogramRange
+} from './histogram-client';
+import { TownshipBarsClient, townshipFilters, type TownshipBarsData } from './township-bars-client';
 
 export class MapView {
 	/** The view as drawn (or being drawn). Null until the dataset is loaded. */
 	view = $state.raw<View | null>(null);
 	legend = $state.raw<Legend | null>(null);
 	result = $state.raw<ChoroplethResult | null>(null);
+	/** The linked charts' answers: villages per bin of the indicator, the indicator per township. */
+	histogram = $state.raw<HistogramData | null>(null);
+	townshipBars = $state.raw<TownshipBarsData | null>(null);
 	/** Whether the year is playing forward by itself. */
 	playing = $state(false);
 	/** Villages in the current filter, of all villages. */
@@ -52,6 +62,8 @@ export class MapView {
 
 	#choropleth: ChoroplethClient;
 	#summary: SummaryClient;
+	#histogram: HistogramClient;
+	#bars: TownshipBarsClient;
 	#connected = false;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** The dataset the last query was asked of: a new region needs new answers. */
@@ -77,6 +89,9 @@ export class MapView {
 			(e) => session.fail('data', e)
 		);
 		this.#summary = new SummaryClient(this.selection, (s) => (this.summary = s));
+		const fail = (e: Error) => session.fail('data', e);
+		this.#histogram = new HistogramClient(this.selection, (d) => (this.histogram = d), fail);
+		this.#bars = new TownshipBarsClient(this.selection, (d) => (this.townshipBars = d), fail);
 	}
 
 	get meta(): IndicatorMeta | undefined {
@@ -116,17 +131,27 @@ export class MapView {
 		const meta = this.meta;
 		if (!meta) return;
 		this.#choropleth.setView(next, meta);
-		// Filters become clauses; the legend's own clause does not filter the map it is drawn on.
-		const clauses = filterClauses(next, ds.catalogue, this.#choropleth);
-		this.selection.replace(clauses);
+		const newData = this.#drawnFor !== ds;
+		const histogramChanged = this.#histogram.setView(next, meta) || newData;
+		const barsChanged = this.#bars.setView(next, meta) || newData;
+		// Filters become clauses; the legend's own clause does not filter the map it is drawn on,
+		// a brush not the chart it is drawn on.
+		const charts = { histogram: this.#histogram, townships: this.#bars };
+		this.selection.replace(filterClauses(next, ds.catalogue, this.#choropleth, charts));
 		if (!this.#connected) {
-			coord.connect(this.#choropleth);
-			coord.connect(this.#summary);
+			for (const c of [this.#choropleth, this.#summary, this.#histogram, this.#bars]) {
+				coord.connect(c);
+			}
 			this.#connected = true;
-		} else if (!prev || this.#drawnFor !== ds || viewQueryKey(prev) !== viewQueryKey(next)) {
-			coord.requestQuery(this.#choropleth);
 		} else {
-			void this.host.draw();
+			if (!prev || newData || viewQueryKey(prev) !== viewQueryKey(next)) {
+				coord.requestQuery(this.#choropleth);
+			} else {
+				void this.host.draw();
+			}
+			if (histogramChanged) coord.requestQuery(this.#histogram);
+			if (barsChanged) coord.requestQuery(this.#bars);
+			if (newData) coord.requestQuery(this.#summary);
 		}
 		this.#drawnFor = ds;
 		if (next.extent) this.host.setExtent(next.extent);
@@ -196,6 +221,18 @@ export class MapView {
 	pause(): void {
 		this.playing = false;
 		clearTimeout(this.#timer);
+	}
+
+	/** A brush (range) or pick (categories) on the histogram; null clears it. */
+	brushHistogram(pick: HistogramRange | string[] | null): void {
+		const v = this.view;
+		if (v) this.change({ filters: histogramFilters(v, pick) });
+	}
+
+	/** Townships picked on the bar chart (none: clear). */
+	selectTownships(codes: readonly string[]): void {
+		const v = this.view;
+		if (v) this.change({ filters: townshipFilters(v, codes) });
 	}
 
 	clearFilters(): void {
@@ -316,6 +353,8 @@ export class MapView {
 		this.changeView?.destroy();
 		this.session.coordinator?.disconnect(this.#choropleth);
 		this.session.coordinator?.disconnect(this.#summary);
+		this.session.coordinator?.disconnect(this.#histogram);
+		this.session.coordinator?.disconnect(this.#bars);
 	}
 }
 

@@ -79,18 +79,38 @@ function indicatorPredicate(spec: FilterSpec, meta: IndicatorMeta, year: number)
 	};
 }
 
-/** One clause per filter of the view; the map's own filter has `mapSource` as its source. */
+/** The linked charts, each exempt from the clauses it draws itself as a selection. */
+export interface ChartClients {
+	/** Draws a range on the map's indicator (its brush): not filtered by one. */
+	histogram?: unknown;
+	/** Draws a pick of townships: not filtered by one. */
+	townships?: unknown;
+}
+
+/**
+ * One clause per filter of the view; the map's own filter has `mapSource` as its source. A range
+ * or categories of the map's indicator (legend pick or histogram brush, one selection) does not
+ * filter the histogram; a pick of townships does not filter the township bars.
+ */
 export function filterClauses(
 	view: View,
 	catalogue: readonly IndicatorMeta[],
-	mapSource: unknown
+	mapSource: unknown,
+	charts: ChartClients = {}
 ): Clause[] {
 	const own = ownFilter(view);
 	const out: Clause[] = [];
 	for (const spec of view.filters) {
 		const source = spec === own ? mapSource : `filter:${spec.field}`;
+		const chart =
+			spec.field === TOWNSHIP_FIELD
+				? charts.townships
+				: spec.field === view.indicator
+					? charts.histogram
+					: undefined;
+		const exempt = chart ? [chart] : undefined;
 		if (spec.field === TOWNSHIP_FIELD || spec.field === VILLAGE_FIELD) {
-			out.push(filterToClause(spec, view.year, source));
+			out.push({ ...filterToClause(spec, view.year, source), exempt });
 			continue;
 		}
 		const meta = catalogue.find((m) => m.key === spec.field);
@@ -101,7 +121,8 @@ export function filterClauses(
 			op: spec.op,
 			value: spec.values,
 			predicate: indicatorPredicate(spec, meta, view.year),
-			label: `${meta.label_zh} ${spec.values.join('–')}`
+			label: `${meta.label_zh} ${spec.values.join('–')}`,
+			exempt
 		});
 	}
 	return out;
