@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildRegion, DEFAULT_REGION, DEFAULT_SEED } from './data/build-region';
+import { formatClustering } from './data/clustering';
 import { buildNationalShard } from './data/national';
 import { runShards, shardFile, shardProvinces } from './data/national-shards';
 import { writeRegion } from './data/write';
@@ -64,4 +65,7 @@ if (values.region === 'all') {
 		.join(', ');
 	const secs = ((performance.now() - started) / 1000).toFixed(1);
 	console.log(`${dataset.code} ${dataset.name} → ${dir} (${counts}) in ${secs} s`);
+	console.log(
+		`Moran's I (queen, ${dataset.manifest.latestYear}): ${formatClustering(dataset.clustering)}`
+	);
 }

@@ -26,7 +26,11 @@ for (const dir of dirs) {
 	const summary = ['county', 'township', 'village', 'community', 'indicator_rows']
 		.map((k) => `${k} ${stats[k] ?? 0}`)
 		.join(', ');
-	if (errors.length === 0) console.log(`✓ ${dir}: ${summary} (${ms} ms)`);
+	const morans = Object.entries(stats)
+		.filter(([k]) => k.startsWith('morans_i:'))
+		.map(([k, v]) => `${k.slice('morans_i:'.length)} ${v.toFixed(3)}`)
+		.join(', ');
+	if (errors.length === 0) console.log(`✓ ${dir}: ${summary} (${ms} ms); Moran's I ${morans}`);
 	else {
 		failed = true;
 		console.error(`✗ ${dir}: ${errors.length}${errors.length >= 200 ? '+' : ''} problem(s)`);

@@ -1,7 +1,8 @@
 /**
  * Build one region's dataset (a county, a city or a province, by code prefix) in memory:
  * real names and codes, generated boundaries inside the real outlines, sites and indicators,
- * then the five Arrow tables and the manifest of docs/dataset-format.md.
+ * then the five Arrow tables and the manifest of docs/dataset-format.md. A dataset whose themes
+ * do not cluster in space (Moran's I below 0.2, clustering.ts) is refused, not written.
  */
 import { encodeWkb } from '../../src/lib/geo/wkb';
 import { unionBBox, type BBox } from '../../src/lib/geo/bbox';
@@ -17,6 +18,7 @@ import {
 } from '../../src/lib/data/contract';
 import { boundaryTable, indicatorTable, metaTable, regionTable, siteTable, toIpc } from './arrow';
 import { CATALOGUE } from './catalogue';
+import { clusteringProblems, themeClustering, type ThemeClustering } from './clustering';
 import { countyInputs, generateCounty } from './county';
 import { packageVersion, readDivisions, type DivisionUnit } from './divisions';
 import { buildDomainGeometry, type Boundary } from './geometry';
@@ -39,6 +41,8 @@ export interface RegionDataset {
 	files: Record<string, Uint8Array>;
 	report: string[];
 	counts: Counts;
+	/** Moran's I of each theme's main indicator in the latest year. */
+	clustering: ThemeClustering[];
 }
 
 export function provenance(seed: number): Provenance {
@@ -59,7 +63,8 @@ export function provenance(seed: number): Provenance {
 		generated: [
 			'boundary (township, village, community): seeded Voronoi tessellation inside the real county outline',
 			'site: resettlement communities and community factories (紫阳县 totals calibrated to seed 003)',
-			'indicator: every value, synthetic but calibrated to the seed documents (see data/README.md)'
+			'indicator: every value, synthetic but calibrated to the seed documents (see data/README.md)',
+			'indicator clustering: generated from distance to the county and town seats and seeded smooth random fields, not observed'
 		],
 		seed,
 		sources: [
@@ -133,6 +138,15 @@ export function buildRegion(code: string, seed = DEFAULT_SEED, fast = false): Re
 	for (const r of regionRows) counts[r.level] = (counts[r.level] ?? 0) + 1;
 	counts.site = sites.length;
 	counts.indicator = indicators.code.length;
+	const latestYear = YEARS[YEARS.length - 1] as number;
+	const clustering = themeClustering(
+		boundaries.filter((b) => b.level === 'village' || b.level === 'community'),
+		indicators,
+		latestYear
+	);
+	const problems = clusteringProblems(clustering);
+	if (problems.length)
+		throw new Error(`${code}: the generated indicators do not cluster:\n${problems.join('\n')}`);
 	const bbox = boundaries
 		.filter((b) => b.level === 'county')
 		.reduce<BBox>((acc, b) => unionBBox(acc, b.bbox), [Infinity, Infinity, -Infinity, -Infinity]);
@@ -146,7 +160,7 @@ export function buildRegion(code: string, seed = DEFAULT_SEED, fast = false): Re
 			...(level === 'province' ? {} : { parent: code.slice(0, level === 'county' ? 4 : 2) })
 		},
 		years: YEARS,
-		latestYear: YEARS[YEARS.length - 1] as number,
+		latestYear,
 		bbox,
 		files: FILES,
 		counts,
@@ -162,7 +176,7 @@ export function buildRegion(code: string, seed = DEFAULT_SEED, fast = false): Re
 		[FILES.indicator_meta]: toIpc(metaTable(CATALOGUE)),
 		'manifest.json': new TextEncoder().encode(`${JSON.stringify(manifest, null, '\t')}\n`)
 	};
-	return { code, name, level, manifest, files, report, counts };
+	return { code, name, level, manifest, files, report, counts, clustering };
 }
 
 function regionRowsFor(

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataType, tableFromIPC, type Field, type Table } from 'apache-arrow';
 import type { ColumnType } from '../../src/lib/data/contract';
+import type { IndicatorRows } from './clustering';
 
 /** A column as stored: its name, its type in the contract's words, and how it is encoded. */
 export interface StoredField {
@@ -61,4 +62,15 @@ export function readTable(dir: string, file: string): Columns | null {
 export function readJson(dir: string, file: string): unknown {
 	const path = join(dir, file);
 	return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+/** The indicator table's five columns as plain arrays, the shape the build holds them in. */
+export function indicatorRows(indicator: Columns): IndicatorRows {
+	return {
+		code: indicator.col('code') as string[],
+		year: indicator.col('year') as number[],
+		key: indicator.col('key') as string[],
+		value: indicator.col('value') as (number | null)[],
+		text: indicator.col('text') as (string | null)[]
+	};
 }

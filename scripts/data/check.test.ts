@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IndicatorMeta } from '../../src/lib/data/contract';
+import { hashSeed } from '../../src/lib/geo/random';
 import { indicatorTable, metaTable, regionTable } from './arrow';
 import { checkDataset } from './check';
 import type { IndicatorColumns } from './indicator-rows';
@@ -132,6 +133,21 @@ describe('data:check on damaged datasets', () => {
 				c.value[i] = (c.value[i] as number) - 0.01;
 			},
 			/incidence: 0\.\d+ but poor_people \/ rural_population = \d+ \/ \d+/
+		],
+		[
+			'collective incomes shuffled into confetti',
+			(c) => {
+				// The same 2023 incomes dealt out to the units in an order unrelated to place.
+				const rows = c.key.flatMap((k, i) =>
+					k === 'collective_income' && c.year[i] === 2023 ? [i] : []
+				);
+				const dealt = [...rows].sort(
+					(a, b) => hashSeed(c.code[a] as string, 5) - hashSeed(c.code[b] as string, 5)
+				);
+				const values = dealt.map((i) => c.value[i] ?? null);
+				rows.forEach((i, k) => (c.value[i] = values[k] ?? null));
+			},
+			/collective: Moran's I of collective_income in 2023 is -?0\.\d+, below 0\.2/
 		]
 	])('reports %s in indicators', (name, edit, message) => {
 		const dir = damaged(name.replace(/\s/g, '-'), (d) => {
@@ -179,5 +195,8 @@ describe('data:check on damaged datasets', () => {
 		});
 		expect(ok.status).toBe(0);
 		expect(ok.stdout).toMatch(/✓ static\/data\/610924/);
+		expect(ok.stdout).toMatch(
+			/Moran's I poverty 0\.\d+, collective 0\.\d+, party 0\.\d+, relocation 0\.\d+/
+		);
 	});
 });

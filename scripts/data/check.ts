@@ -2,9 +2,10 @@
  * Validate a dataset folder against the contract (src/lib/data/contract.ts, documented in
  * docs/dataset-format.md): columns of every table, codes (6/9/12 digits, unique, every village
  * in a real township), geometry (valid, non-empty, bbox and area consistent, villages summing
- * to their county within 0.5%), sites, the catalogue and its roll-ups, and indicators (every
- * key in the catalogue, values in range for their kind, every year present, ratios equal to
- * their parts). Returns readable messages.
+ * to their county within 0.5%), sites, the catalogue and its roll-ups, indicators (every key in
+ * the catalogue, values in range for their kind, every year present, ratios equal to their
+ * parts), and spatial clustering (each theme's main indicator in the latest year has Moran's I
+ * of at least 0.2, clustering.ts). Returns readable messages.
  */
 import { decodeWkb } from '../../src/lib/geo/wkb';
 import { bboxOfPolygons } from '../../src/lib/geo/bbox';
@@ -21,7 +22,9 @@ import {
 } from '../../src/lib/data/contract';
 import { REQUIRED_KEYS } from './catalogue';
 import { catalogueRows, checkCatalogue, checkColumns, checkRatios } from './check-catalogue';
-import { readJson, readTable, type Columns } from './check-tables';
+import { indicatorRows, readJson, readTable, type Columns } from './check-tables';
+import { clusteringProblems, themeClustering } from './clustering';
+import type { Polygons } from '../../src/lib/geo/types';
 
 export interface CheckResult {
 	errors: string[];
@@ -105,9 +108,13 @@ export function checkDataset(dir: string): CheckResult {
 			fail(`manifest counts.${level} = ${counts[level]}, table has ${stats[level] ?? 0}`);
 	}
 
-	checkBoundaries(boundary, levelOf, fail, stats);
+	const units = checkBoundaries(boundary, levelOf, fail, stats);
 	checkSites(site, levelOf, manifest.bbox, fail);
 	checkIndicators(indicator, meta, manifest, levelOf, years, fail, stats);
+	const latest = manifest.latestYear ?? Math.max(...years);
+	const clustering = themeClustering(units, indicatorRows(indicator), latest);
+	for (const c of clustering) stats[`morans_i:${c.theme}`] = c.I;
+	for (const problem of clusteringProblems(clustering)) fail(problem);
 	if ((counts.site ?? -1) !== site.rows)
 		fail(`manifest counts.site = ${counts.site}, table has ${site.rows}`);
 	if ((counts.indicator ?? -1) !== indicator.rows)
@@ -115,12 +122,14 @@ export function checkDataset(dir: string): CheckResult {
 	return { errors, stats };
 }
 
+/** Checks every boundary; returns the villages' and communities' polygons for clustering. */
 function checkBoundaries(
 	boundary: Columns,
 	levelOf: Map<string, string>,
 	fail: (m: string) => void,
 	stats: Record<string, number>
-) {
+): { code: string; polygons: Polygons }[] {
+	const units: { code: string; polygons: Polygons }[] = [];
 	const codes = boundary.col('code') as string[];
 	const wkbs = boundary.col('geom_wkb') as Uint8Array[];
 	const area = boundary.col('area_km2') as number[];
@@ -157,6 +166,7 @@ function checkBoundaries(
 		if (level === 'county') countyArea.set(code, a);
 		else if (level === 'township') townArea.set(code, a);
 		else {
+			units.push({ code, polygons });
 			unitArea.set(code.slice(0, 6), (unitArea.get(code.slice(0, 6)) ?? 0) + a);
 			townArea.set(`sum:${code.slice(0, 9)}`, (townArea.get(`sum:${code.slice(0, 9)}`) ?? 0) + a);
 		}
@@ -178,6 +188,7 @@ function checkBoundaries(
 		if (Math.abs(sum - a) > 1e-3 * a)
 			fail(`township ${code}: area ${a.toFixed(3)} km² but its units sum to ${sum.toFixed(3)}`);
 	}
+	return units;
 }
 
 function checkSites(

@@ -9,10 +9,12 @@ import { choosePilots, collectiveSeries, income2020 } from './collective';
 import type { County, DivisionUnit, Township } from './divisions';
 import { seatTownship, type Boundary, type DomainGeometry } from './geometry';
 import { emitUnit, type IndicatorColumns, type Series } from './indicator-rows';
+import { buildLandscape } from './landscape';
 import { partySeries, type PartyFlags } from './party';
 import { povertySeries, relocationSeries } from './poverty';
 import { buildProfiles, type Profile } from './profiles';
 import { buildSites, type Site } from './sites';
+import { weakBranches } from './weak-branches';
 
 export interface CountyInputs {
 	county: County;
@@ -85,7 +87,22 @@ export function generateCounty(
 	const { county, units, seeds, townCentres, seatTownship, seed } = input;
 	const centre = (seatTownship && townCentres.get(seatTownship)) ||
 		input.boundaries.get(county.code)?.label || [0, 0];
-	const profiles = buildProfiles({ code: county.code, units, seeds, centre, seatTownship }, seed);
+	const landscape = buildLandscape({
+		countyCode: county.code,
+		units,
+		positions: seeds,
+		centre,
+		townCentres,
+		areaKm2: input.boundaries.get(county.code)?.areaKm2,
+		polygons: new Map(
+			units.flatMap((u) => {
+				const b = input.boundaries.get(u.code);
+				return b ? [[u.code, b.polygons] as const] : [];
+			})
+		),
+		seed
+	});
+	const profiles = buildProfiles({ code: county.code, units, landscape, seatTownship }, seed);
 	const { sites, relocatedHouseholds, relocatedPeople } = buildSites({
 		countyCode: county.code,
 		profiles,
@@ -96,7 +113,8 @@ export function generateCounty(
 		seed
 	});
 	const pilots = choosePilots(profiles);
-	const incomes = income2020(profiles, pilots, seed);
+	const incomes = income2020(profiles, pilots, landscape, seed);
+	const weak = weakBranches(profiles, landscape, seed);
 	const flags = partyFlags(profiles, seed);
 	const factoriesIn = new Map<string, { jobs: number; opened: number }[]>();
 	for (const s of sites) {
@@ -110,7 +128,7 @@ export function generateCounty(
 		const all: Series = new Map([
 			...povertySeries(p, seed),
 			...collectiveSeries(p, incomes.get(code) ?? 0, pilots.get(code), seed),
-			...partySeries(p, flags.get(code) ?? {}, seed),
+			...partySeries(p, weak.get(code) ?? new Set(), flags.get(code) ?? {}, seed),
 			...relocationSeries(
 				p,
 				relocatedHouseholds.get(code) ?? 0,

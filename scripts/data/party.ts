@@ -1,13 +1,13 @@
 /**
- * Party-organisation series. Weak-and-lax branches (软弱涣散) are found each year (about 3–7%,
- * more among less developed villages) and mostly rectified the next year, as the 动态整顿 policy
- * of seed 003 requires; first secretaries and work teams serve poor villages from 2015; poor
- * villages keep 2–3 reserve cadres from 2018. A few poor villages are deliberately left without
- * a first secretary or with fewer than two reserve cadres so the planner's rules find something.
+ * Party-organisation series. Weak-and-lax branches (软弱涣散) are chosen for the whole county
+ * in weak-branches.ts and come in as each unit's years; first secretaries and work teams serve
+ * poor villages from 2015 and weak branches the year they are found and the next; poor villages
+ * keep 2–3 reserve cadres from 2018. A few poor villages are deliberately left without a first
+ * secretary or with fewer than two reserve cadres so the planner's rules find something.
  */
-import { normal, randomFor, type Random } from '../../src/lib/geo/random';
+import { normal, randomFor } from '../../src/lib/geo/random';
 import { series, type Series } from './indicator-rows';
-import { YEARS, type Profile } from './profiles';
+import type { Profile } from './profiles';
 
 /** Shares of 一肩挑 by year: rising to 92% after the 2021 two-committee elections (seed 001). */
 const ONE_SHOULDER: Record<number, number> = {
@@ -31,28 +31,15 @@ export interface PartyFlags {
 	demo?: boolean;
 }
 
-/** Years in which the branch is weak-and-lax: a 2014 survey, then new cases each year. */
-export function weakYears(p: Profile, r: Random): Set<number> {
-	const weak = new Set<number>();
-	const risk = 0.035 * Math.exp(-0.6 * p.dev);
-	if (r() < risk * 2) {
-		weak.add(2014);
-		if (r() < 0.3) weak.add(2015);
-	}
-	for (const y of YEARS.slice(1)) {
-		if (!weak.has(y - 1) && r() < risk) {
-			weak.add(y);
-			if (r() < 0.2) weak.add(y + 1);
-		}
-	}
-	return new Set([...weak].filter((y) => y <= 2023));
-}
-
-export function partySeries(p: Profile, flags: PartyFlags, seed: number): Series {
+export function partySeries(
+	p: Profile,
+	weak: ReadonlySet<number>,
+	flags: PartyFlags,
+	seed: number
+): Series {
 	const r = randomFor(p.unit.code, 'party', seed);
 	const s: Series = new Map();
 	const community = p.unit.level === 'community';
-	const weak = weakYears(p, r);
 	s.set(
 		'branch_status',
 		series((y) => (weak.has(y) ? '软弱涣散' : '标准'))

@@ -84,9 +84,10 @@ export function buildSites(input: SiteInput): CountySites {
 	const regHh = villages.reduce((s, p) => s + p.registeredHouseholds, 0);
 	const households = cal?.households ?? Math.round(regHh * 0.35);
 	const people = cal?.people ?? Math.round(households * 3.2);
-	// Remote poor villages relocate most; never more than 85% of a village's registered poor.
+	// Remote, less developed poor villages relocate most (so relocation clusters where poverty
+	// does); never more than 85% of a village's registered poor.
 	const hhWeights = villages.map(
-		(p) => p.registeredHouseholds * (0.3 + p.remote) * (p.poor ? 1.6 : 1)
+		(p) => p.registeredHouseholds * (0.3 + p.remote) * Math.exp(-0.6 * p.dev) * (p.poor ? 1.6 : 1)
 	);
 	const hh = allocate(
 		households,
