@@ -94,7 +94,10 @@ export function valueText(
 		case 'share':
 			return formatPercent(v);
 		case 'count':
-			return formatCount(v);
+			// The villages in the counted category: "未退出贫困村 6".
+			return ind.category
+				? `${categoryName(ind, ind.category, lang)} ${formatCount(v)}`
+				: formatCount(v);
 		default: {
 			const s = formatterFor(ind.meta.kind)(v, lang);
 			return ind.meta.kind === 'count' ? withUnit(s, ind.meta.unit, lang) : s;
@@ -102,8 +105,8 @@ export function valueText(
 	}
 }
 
-/** "第 3 / 12（乡镇内）· 第 20 / 207（全县）", "3rd of 12 in township · 20th of 207 in county". */
-export function rankText(ind: ProfileIndicator, lang: Lang, t: T): string | null {
+/** The rank in each scope it has: "第 3 / 12（乡镇内）", "joint 20th of 207 in county". */
+export function rankParts(ind: ProfileIndicator, lang: Lang, t: T): string[] {
 	const one = (r: ProfileRank | null, scope: MessageKey) =>
 		r &&
 		fill(t(r.tied ? 'profile.rankTied' : 'profile.rank'), {
@@ -112,9 +115,16 @@ export function rankText(ind: ProfileIndicator, lang: Lang, t: T): string | null
 			scope: t(scope)
 		});
 	const parts = [one(ind.inTownship, 'profile.inTownship'), one(ind.inCounty, 'profile.inCounty')];
-	const kept = parts.filter((p): p is string => !!p);
-	// A full-width bracket ends the Chinese part: no space before the dot there.
-	return kept.length ? kept.join(lang === 'zh' ? '· ' : ' · ') : null;
+	return parts.filter((p): p is string => !!p);
+}
+
+/** Between the scopes: a full-width bracket ends the Chinese part, so no space before the dot. */
+export const rankSeparator = (lang: Lang): string => (lang === 'zh' ? '· ' : ' · ');
+
+/** "第 3 / 12（乡镇内）· 第 20 / 207（全县）", "3rd of 12 in township · 20th of 207 in county". */
+export function rankText(ind: ProfileIndicator, lang: Lang, t: T): string | null {
+	const parts = rankParts(ind, lang, t);
+	return parts.length ? parts.join(rankSeparator(lang)) : null;
 }
 
 /** Whether the series is drawn as a strip of coloured cells (village flags and categories). */
