@@ -1,6 +1,6 @@
 /**
  * Which Party branches are weak-and-lax (软弱涣散) in which years, for a whole county at once.
- * Each year's inspection finds a few percent of branches weak (seed 003's 动态整顿, 2–9% a
+ * Each year's inspection finds a few percent of branches weak (seed 003's 动态整顿; 4–9% a
  * year), more among less developed villages and in patches — a valley, a corner of a township —
  * rather than scattered: the cases of a year grow outward from the riskiest branch through its
  * contiguous neighbours, driven by that year's own smooth field, so the next year's cases lie
