@@ -18,6 +18,10 @@ export interface BenchRecord {
 	 * URL; resolves with the ms until the new colours are drawn. Set by the map screen.
 	 */
 	go?: (query: string) => Promise<number>;
+	/** Resolves when every query asked so far is answered and drawn. */
+	settle?: () => Promise<void>;
+	/** The same as `go`, resolving as soon as the map has repainted in the new view's colours. */
+	repaint?: (query: string) => Promise<number>;
 }
 
 export interface Bench {

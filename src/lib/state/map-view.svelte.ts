@@ -65,6 +65,7 @@ export class MapView {
 	#histogram: HistogramClient;
 	#bars: TownshipBarsClient;
 	#connected = false;
+	#drawWaiters: (() => void)[] = [];
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** The dataset the last query was asked of: a new region needs new answers. */
 	#drawnFor: unknown = null;
@@ -249,6 +250,7 @@ export class MapView {
 	#show(r: ChoroplethResult): void {
 		this.result = r;
 		this.legend = r.legend;
+		for (const w of this.#drawWaiters.splice(0)) w();
 		// While comparing, the main map shows year B in the colours both years share.
 		if (this.view?.compareYear !== undefined) return;
 		this.layer.setColors(r.values.codes, r.colors, r.colorKey);
@@ -335,6 +337,12 @@ export class MapView {
 		if (!v) return;
 		const filters = cellFilters(v, codes);
 		if (filters) this.change({ filters });
+	}
+
+	/** Resolves when the map's next answer has been drawn (the repaint a click waits for). */
+	async repainted(): Promise<void> {
+		await new Promise<void>((resolve) => this.#drawWaiters.push(resolve));
+		await this.host.nextFrame();
 	}
 
 	/** Resolves when every query asked so far is answered and the map has drawn the answer. */
