@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSession, waitForReady, type Session } from './browser';
 import { countColors, parseRgb } from './pixels';
+import { villages } from './dataset';
 
 const baseUrl = inject('baseUrl');
 let s: Session;
@@ -214,5 +215,33 @@ describe('linked charts', () => {
 		await p.waitForSelector('[data-testid="summary"]');
 		await p.getByTestId('township-reset').click();
 		await p.waitForFunction(() => !location.search.includes('filter='));
+	});
+});
+
+describe('the village profile', () => {
+	it('opens on a click on the map with the village’s name and values, and closes', async () => {
+		const p = s.page;
+		await p.evaluate(() =>
+			(window as unknown as { __bench: { go(q: string): Promise<number> } }).__bench.go(
+				'indicator=collective_income&year=2020'
+			)
+		);
+		const box = await p.locator('.pane.b [data-testid="map"]').boundingBox();
+		if (!box) throw new Error('no map');
+		await p.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.5);
+		await p.waitForFunction(() => /selected=\d{12}/.test(location.search));
+		const code = new URL(p.url()).searchParams.get('selected') as string;
+		const name = villages().get(code);
+		expect(name).toBeTruthy();
+		await p.waitForFunction(
+			(n) => document.querySelector('.profile h2')?.textContent?.includes(n as string),
+			name
+		);
+		const text = (await p.textContent('.profile')) ?? '';
+		expect(text).toContain('集体经济收入');
+		expect(text).toContain('脱贫退出');
+		await p.locator('.profile button').first().click();
+		await p.waitForFunction(() => !location.search.includes('selected='));
+		await p.waitForSelector('.profile', { state: 'detached' });
 	});
 });

@@ -94,7 +94,7 @@ const zh = {
 		'县、乡镇、村（社区）的统计用区划代码和名称（国家统计局 2023 年版）；县界轮廓。',
 	'provenance.generated': '生成：',
 	'provenance.generatedText':
-		'村和乡镇边界（在真实县界内按随机种子剖分）、安置社区与社区工厂的位置，以及全部指标数值（依据公开报告的数字校准的合成数据）。',
+		'村和乡镇边界（在真实县界内按随机种子剖分）、安置社区与社区工厂的位置，以及全部指标数值（依据公开报告的数字校准的合成数据；其空间聚集——离县城、镇区越远越困难——也是生成的）。',
 	'provenance.sources': '来源：',
 	'change.open': '两年对比',
 	'change.title': '年度对比',
@@ -283,7 +283,7 @@ const en: Partial<Record<MessageKey, string>> = {
 		'statistical division codes and names of the county, townships, villages and communities (National Bureau of Statistics, 2023); the county outline.',
 	'provenance.generated': 'Generated:',
 	'provenance.generatedText':
-		'village and township boundaries (a seeded tessellation inside the real county outline), the places of resettlement communities and factories, and every indicator value (synthetic, calibrated to figures in published reports).',
+		'village and township boundaries (a seeded tessellation inside the real county outline), the places of resettlement communities and factories, and every indicator value (synthetic, calibrated to figures in published reports; their spatial clustering — remoter villages faring worse — is generated too).',
 	'provenance.sources': 'Sources:',
 	'change.open': 'Compare two years',
 	'change.title': 'Change between years',
