@@ -153,6 +153,7 @@ export default ts.config(
 			'node_modules/',
 			'static/',
 			'bench-results/',
+			'scripts/.scratch/',
 			'test-results/'
 		]
 	}

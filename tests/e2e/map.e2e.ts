@@ -109,7 +109,7 @@ describe('the default map', () => {
 	});
 
 	it('colours the map for another year, and puts the year in the URL', async () => {
-		await s.page.locator('input[type="range"]').fill('2016');
+		await s.page.getByRole('slider', { name: '年份' }).fill('2016');
 		await s.page.waitForFunction(
 			() => document.querySelector('[data-testid="year"]')?.textContent === '2016'
 		);

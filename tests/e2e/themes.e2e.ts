@@ -55,7 +55,15 @@ describe('themes', () => {
 			await s.page.waitForFunction(
 				() => (window as unknown as { __bench: { status: string } }).__bench.status === 'ready'
 			);
-			const items = (await swatches()).filter((i) => i.count > 0);
+			// The legend re-renders as the answer arrives: take a reading in which every swatch is drawn.
+			let all: { color: string; count: number }[] = [];
+			await expect
+				.poll(async () => {
+					all = await swatches();
+					return all.length > 1 && all.every((i) => i.color.startsWith('rgb'));
+				})
+				.toBe(true);
+			const items = all.filter((i) => i.count > 0);
 			expect(items.length).toBeGreaterThan(1);
 			const png = await mapShot();
 			const counts = countColors(

@@ -153,18 +153,15 @@ export class AtlasMap {
 	/** Resolve after deck.gl has drawn the next frame (used for first-frame timing). */
 	nextDataFrame(): Promise<void> {
 		return new Promise((resolve) => {
-			// If deck.gl has nothing new to draw it would not render again: force one frame, and
-			// never wait longer than a few frames' worth (a hidden tab renders nothing at all).
-			const timer = setTimeout(() => done(), 2000);
+			// When deck.gl has nothing new to draw it renders no frame at all: never wait longer
+			// than a moment for one (a forced redraw could run before the camera is synced).
+			const timer = setTimeout(() => done(), 1500);
 			const done = () => {
 				clearTimeout(timer);
 				if (this.afterRender === done) this.afterRender = null;
 				resolve();
 			};
 			this.afterRender = done;
-			const deck = (this.overlay as unknown as { _deck?: { redraw(reason?: string): void } })
-				._deck;
-			deck?.redraw('nextDataFrame');
 			this.map.triggerRepaint();
 		});
 	}
