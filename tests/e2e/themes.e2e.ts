@@ -65,6 +65,10 @@ describe('themes', () => {
 				.toBe(true);
 			const items = all.filter((i) => i.count > 0);
 			expect(items.length).toBeGreaterThan(1);
+			// The legend comes with the answer; the map draws it on the next frame.
+			await s.page.evaluate(() =>
+				(window as unknown as { __bench: { settle(): Promise<void> } }).__bench.settle()
+			);
 			const png = await mapShot();
 			const counts = countColors(
 				png,

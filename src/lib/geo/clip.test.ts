@@ -50,8 +50,10 @@ describe('clipOutlineToCell golden fixtures', () => {
 				: []
 		};
 		const path = join(DIR, 'out', file);
-		if (process.env.UPDATE_FIXTURES || !existsSync(path))
-			writeFileSync(path, `${JSON.stringify(out, null, 1)}\n`);
+		// A missing golden output fails: it is written only on purpose (UPDATE_FIXTURES=1).
+		if (!process.env.UPDATE_FIXTURES && !existsSync(path))
+			throw new Error(`missing golden ${path}: run with UPDATE_FIXTURES=1 and review it`);
+		if (process.env.UPDATE_FIXTURES) writeFileSync(path, `${JSON.stringify(out, null, 1)}\n`);
 		expect(out).toEqual(JSON.parse(readFileSync(path, 'utf8')));
 		for (const p of result) expect(validatePolygons([p])).toEqual([]);
 		// Same area as a general-purpose clipper.

@@ -45,7 +45,10 @@ describe('contiguity golden fixtures', () => {
 			])
 		);
 		const outFile = join(DIR, 'out', file.replace(/\.geojson$/, '.json'));
-		if (process.env.UPDATE_FIXTURES || !existsSync(outFile))
+		// A missing golden output fails: it is written only on purpose (UPDATE_FIXTURES=1).
+		if (!process.env.UPDATE_FIXTURES && !existsSync(outFile))
+			throw new Error(`missing golden ${outFile}: run with UPDATE_FIXTURES=1 and review it`);
+		if (process.env.UPDATE_FIXTURES)
 			writeFileSync(outFile, `${JSON.stringify(result, null, '\t')}\n`);
 		expect(result).toEqual(JSON.parse(readFileSync(outFile, 'utf8')));
 	});
