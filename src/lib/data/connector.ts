@@ -15,6 +15,11 @@ export interface Connector {
 	query(sql: string, params?: readonly SqlParam[]): Promise<Table>;
 	/** Create table `name` from an Arrow IPC stream (replacing any table of that name). */
 	insertArrow(name: string, ipc: Uint8Array): Promise<void>;
+	/**
+	 * Make the offline spatial SQL functions (`spatial-functions.ts`) callable for the dataset
+	 * loaded now. Only engines that run JavaScript functions have it (duckdb-wasm's blocking build).
+	 */
+	installSpatial?(): Promise<void>;
 	/** Release the engine. */
 	close(): Promise<void>;
 }

@@ -11,12 +11,10 @@
  * engine's own error text. Requests are served one at a time in the order they arrive (the
  * engine is synchronous), so a caller may send the next request without waiting.
  *
- * Adding an op is one entry in `EngineOps` plus one handler in the worker. Two are foreseen:
- * - `registerFunction`: functions cannot cross `postMessage`, so a scalar UDF is named here and
- *   implemented in a registry the worker imports (`{ name, impl, returns, data }`, `data` being
- *   transferable arrays such as polygons for point-in-polygon); the worker calls
- *   `createScalarFunction` on its connection.
- * - cancellation: a running query blocks the worker's thread, so a `cancel` message is only read
+ * Adding an op is one entry in `EngineOps` plus one handler in the worker. Functions cannot
+ * cross `postMessage`, so the spatial SQL functions are implemented in a module the worker
+ * imports, which reads the polygons from the engine's own tables (`installSpatial`).
+ * Cancellation: a running query blocks the worker's thread, so a `cancel` message is only read
  *   between queries. Real cancellation needs queries run through `startPendingQuery` /
  *   `pollPendingQuery` with a yield between polls and `cancelPendingQuery` on `cancel { target }`;
  *   the last resort, terminating the worker, needs no protocol at all.
@@ -117,6 +115,8 @@ export interface EngineOps {
 	};
 	/** Replace table `name` with the rows of an Arrow IPC stream. */
 	insertArrow: { args: { name: string; ipc: Uint8Array }; result: null };
+	/** Register the spatial SQL functions for the loaded dataset (`spatial-functions.ts`). */
+	installSpatial: { args: Record<never, never>; result: null };
 	/** A round trip that touches the engine; answers its version. */
 	ping: { args: Record<never, never>; result: EngineInfo };
 	/** Close the connection and the database; the worker may then be terminated. */

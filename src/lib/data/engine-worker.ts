@@ -30,6 +30,7 @@ import type {
 import { OFFLINE_SETTINGS } from './connector';
 import { defineMissingGlobals, linkedExports } from './duckdb-glue';
 import { quoteIdent } from './sql-quote';
+import { installSpatialFunctions, type SyncConnection } from './spatial-functions';
 
 const workerStart = performance.now();
 
@@ -178,6 +179,10 @@ const handlers: Handlers = {
 		const e = ready();
 		e.db.runQuery(e.id, `DROP TABLE IF EXISTS ${quoteIdent(req.name)}`);
 		e.db.insertArrowFromIPCStream(e.id, req.ipc, { name: req.name, create: true });
+		return null;
+	},
+	installSpatial: () => {
+		installSpatialFunctions(ready().conn as unknown as SyncConnection);
 		return null;
 	},
 	ping: () => ready().info,

@@ -5,9 +5,10 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Table } from 'apache-arrow';
+import type { DataType, Table } from 'apache-arrow';
 import { OFFLINE_SETTINGS, type Connector, type SqlParam } from './connector';
 import { quoteIdent } from './sql-quote';
+import { installSpatialFunctions } from './spatial-functions';
 
 // The blocking build is not in the package's `exports`, so TypeScript cannot see its types:
 // these are the few members we use.
@@ -15,6 +16,7 @@ interface BlockingConnection {
 	query(sql: string): Table;
 	prepare(sql: string): { query(...params: unknown[]): Table; close(): void };
 	insertArrowFromIPCStream(ipc: Uint8Array, options: { name: string; create: boolean }): void;
+	createScalarFunction(name: string, returns: DataType, func: (...args: never[]) => unknown): void;
 	close(): void;
 }
 interface BlockingDb {
@@ -50,6 +52,10 @@ class NodeConnector implements Connector {
 	async insertArrow(name: string, ipc: Uint8Array): Promise<void> {
 		this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
 		this.conn.insertArrowFromIPCStream(ipc, { name, create: true });
+	}
+
+	async installSpatial(): Promise<void> {
+		installSpatialFunctions(this.conn);
 	}
 
 	async close(): Promise<void> {

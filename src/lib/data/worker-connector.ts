@@ -138,6 +138,10 @@ class WorkerConnectorImpl implements WorkerConnector {
 		await this.client.call('insertArrow', { name, ipc: bytes }, [bytes.buffer]);
 	}
 
+	async installSpatial(): Promise<void> {
+		await this.client.call('installSpatial', {});
+	}
+
 	ping(): Promise<EngineInfo> {
 		return this.client.call('ping', {});
 	}

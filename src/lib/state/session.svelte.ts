@@ -86,6 +86,25 @@ export class AtlasSession {
 
 	t = (key: MessageKey): string => message(this.lang, key);
 
+	#spatial: { code: string; ready: Promise<void> } | null = null;
+
+	/**
+	 * Resolves when the spatial SQL functions (`village_at`, `nearest_site`…) are callable for the
+	 * loaded region. Installed on first need (the console, the planner), not at start-up, so the
+	 * first map frame never waits for the spatial index.
+	 */
+	spatialReady(): Promise<void> {
+		const db = this.#db;
+		const code = this.dataset?.region.code;
+		if (!db || !code) return Promise.reject(new Error('no dataset loaded'));
+		if (this.#spatial?.code !== code) {
+			const ready = db.installSpatial ? db.installSpatial() : Promise.resolve();
+			this.#spatial = { code, ready };
+			ready.catch(() => (this.#spatial = null));
+		}
+		return this.#spatial.ready;
+	}
+
 	get db(): Connector | null {
 		return this.#db;
 	}
