@@ -10,9 +10,25 @@ import type { Table } from 'apache-arrow';
 
 export type SqlParam = string | number | boolean | null;
 
+export interface QueryOptions {
+	/**
+	 * Aborting stops the statement where the engine can (between its steps) and rejects with
+	 * `QueryCancelled`; an engine that cannot interrupt finishes and the answer is dropped.
+	 */
+	signal?: AbortSignal;
+}
+
+/** The rejection of a query its caller cancelled. */
+export class QueryCancelled extends Error {
+	constructor() {
+		super('query cancelled');
+		this.name = 'QueryCancelled';
+	}
+}
+
 export interface Connector {
 	/** Run one statement; parameters bind to `?` placeholders in order. */
-	query(sql: string, params?: readonly SqlParam[]): Promise<Table>;
+	query(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<Table>;
 	/** Create table `name` from an Arrow IPC stream (replacing any table of that name). */
 	insertArrow(name: string, ipc: Uint8Array): Promise<void>;
 	/**

@@ -14,10 +14,10 @@
  * Adding an op is one entry in `EngineOps` plus one handler in the worker. Functions cannot
  * cross `postMessage`, so the spatial SQL functions are implemented in a module the worker
  * imports, which reads the polygons from the engine's own tables (`installSpatial`).
- * Cancellation: a running query blocks the worker's thread, so a `cancel` message is only read
- *   between queries. Real cancellation needs queries run through `startPendingQuery` /
- *   `pollPendingQuery` with a yield between polls and `cancelPendingQuery` on `cancel { target }`;
- *   the last resort, terminating the worker, needs no protocol at all.
+ * Cancellation: a `cancellable` query runs as DuckDB's pending query, one step (≤ about 0.1 s)
+ * per poll with a yield between polls, so a `cancel { target }` message is read while it runs;
+ * `cancel` is answered at once, outside the queue, and the target then fails with
+ * `CANCELLED` (also when it was still waiting in the queue).
  */
 import type { SqlParam } from './connector';
 
@@ -109,7 +109,7 @@ export interface EngineOps {
 	};
 	/** Run one statement (prepared when `params` is not empty; `?` and `$1` both bind). */
 	query: {
-		args: { sql: string; params: SqlParam[] };
+		args: { sql: string; params: SqlParam[]; cancellable?: boolean };
 		/** The engine's own Arrow IPC buffer (file format), transferred; `tableFromIPC` reads it. */
 		result: Uint8Array;
 	};
@@ -117,6 +117,8 @@ export interface EngineOps {
 	insertArrow: { args: { name: string; ipc: Uint8Array }; result: null };
 	/** Register the spatial SQL functions for the loaded dataset (`spatial-functions.ts`). */
 	installSpatial: { args: Record<never, never>; result: null };
+	/** Stop request `target` (a cancellable query running or still queued). Never queued. */
+	cancel: { args: { target: number }; result: null };
 	/** A round trip that touches the engine; answers its version. */
 	ping: { args: Record<never, never>; result: EngineInfo };
 	/** Close the connection and the database; the worker may then be terminated. */
@@ -134,6 +136,9 @@ export type EngineResponse =
 	| { id: number; ok: false; error: string };
 
 export type EngineStartArgs = EngineOps['init']['args'];
+
+/** The error text of a request stopped by `cancel`. */
+export const CANCELLED = 'query cancelled';
 
 const NAME_PREFIX = 'duckdb ';
 

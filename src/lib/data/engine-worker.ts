@@ -14,6 +14,7 @@
  * Results travel as the engine's own Arrow IPC bytes, transferred without a copy; the main side
  * decodes them. Errors travel as the engine's message text. */
 import {
+	CANCELLED,
 	startArgsOf,
 	type EngineInfo,
 	type EngineOp,
@@ -114,7 +115,7 @@ async function start(req: EngineStartArgs): Promise<EngineOps['init']['result']>
 	await Promise.race([db.instantiate(() => {}), instantiateFailed]);
 	mark('instantiated');
 
-	db.open({ query: { castBigIntToDouble: true } });
+	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	mark('opened');
 	const conn = db.connect();
 	mark('connected');
@@ -148,6 +149,35 @@ function runQuery(
 	}
 }
 
+/** The cancellable query running now, and requests cancelled before they started. */
+let running: { id: number; cancel: boolean } | null = null;
+const cancelledEarly = new Set<number>();
+
+/** A pending query stepped with a yield between steps, so `cancel` can arrive meanwhile. */
+async function runCancellable(e: Engine, id: number, sql: string): Promise<Uint8Array> {
+	const me = { id, cancel: false };
+	running = me;
+	try {
+		let r = e.db.startPendingQuery(e.id, sql, false);
+		while (r === null) {
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			if (me.cancel) {
+				e.db.cancelPendingQuery(e.id);
+				throw new Error(CANCELLED);
+			}
+			r = e.db.pollPendingQuery(e.id);
+		}
+		return r;
+	} finally {
+		running = null;
+	}
+}
+
+function cancel(target: number): void {
+	if (running?.id === target) running.cancel = true;
+	else cancelledEarly.add(target);
+}
+
 type Handlers = {
 	[K in EngineOp]: (
 		req: Extract<EngineRequest, { op: K }>
@@ -174,7 +204,15 @@ const handlers: Handlers = {
 		const { wasmUrl, bundle, timeOrigin, linkAllExports } = req;
 		return starting ?? begin({ wasmUrl, bundle, timeOrigin, linkAllExports });
 	},
-	query: (req) => runQuery(ready(), req.sql, req.params),
+	query: (req) =>
+		req.cancellable && req.params.length === 0
+			? runCancellable(ready(), req.id, req.sql)
+			: runQuery(ready(), req.sql, req.params),
+	// Answered by the listener, never queued; here only for the type's completeness.
+	cancel: (req) => {
+		cancel(req.target);
+		return null;
+	},
 	insertArrow: (req) => {
 		const e = ready();
 		e.db.runQuery(e.id, `DROP TABLE IF EXISTS ${quoteIdent(req.name)}`);
@@ -206,6 +244,7 @@ function transferables(result: unknown): Transferable[] {
 async function serve(req: EngineRequest): Promise<void> {
 	let response: EngineResponse;
 	try {
+		if (cancelledEarly.delete(req.id)) throw new Error(CANCELLED);
 		const handler = handlers[req.op] as ((r: EngineRequest) => unknown) | undefined;
 		if (!handler) throw new Error(`unknown request "${req.op}"`);
 		const result = (await handler(req)) as EngineOps[EngineOp]['result'];
@@ -224,5 +263,7 @@ async function serve(req: EngineRequest): Promise<void> {
 let queue: Promise<void> = Promise.resolve();
 addEventListener('message', (event: MessageEvent<EngineRequest>) => {
 	const req = event.data;
-	queue = queue.then(() => serve(req));
+	// A cancel must not wait behind the query it stops.
+	if (req.op === 'cancel') void serve(req);
+	else queue = queue.then(() => serve(req));
 });

@@ -6,7 +6,13 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { DataType, Table } from 'apache-arrow';
-import { OFFLINE_SETTINGS, type Connector, type SqlParam } from './connector';
+import {
+	OFFLINE_SETTINGS,
+	QueryCancelled,
+	type Connector,
+	type QueryOptions,
+	type SqlParam
+} from './connector';
 import { quoteIdent } from './sql-quote';
 import { installSpatialFunctions } from './spatial-functions';
 
@@ -39,7 +45,13 @@ class NodeConnector implements Connector {
 		private readonly conn: BlockingConnection
 	) {}
 
-	async query(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
+	/** Synchronous: a query runs to its end; one aborted before it starts is not run. */
+	async query(
+		sql: string,
+		params: readonly SqlParam[] = [],
+		options: QueryOptions = {}
+	): Promise<Table> {
+		if (options.signal?.aborted) throw new QueryCancelled();
 		if (params.length === 0) return this.conn.query(sql);
 		const stmt = this.conn.prepare(sql);
 		try {
@@ -75,7 +87,7 @@ export async function openNodeConnector(): Promise<Connector> {
 	const logger = new duckdb.VoidLogger();
 	const db = await duckdb.createDuckDB(bundles, logger, duckdb.NODE_RUNTIME);
 	await db.instantiate();
-	db.open({ query: { castBigIntToDouble: true } });
+	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = db.connect();
 	for (const s of OFFLINE_SETTINGS) conn.query(s);
 	return new NodeConnector(db, conn);

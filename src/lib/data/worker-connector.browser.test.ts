@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { openWorkerConnector, startPhases, type WorkerConnector } from './worker-connector';
+import { QueryCancelled } from './connector';
 
 let db: WorkerConnector;
 beforeAll(async () => {
@@ -43,6 +44,26 @@ describe('openWorkerConnector', () => {
 		const t = await db.query('SELECT 42 AS answer');
 		expect(t.numRows).toBe(1);
 		expect(t.getChild('answer')?.get(0)).toBe(42);
+	});
+
+	it('stops a long query when its signal aborts, and answers the next one', async () => {
+		const ac = new AbortController();
+		const long = db.query('SELECT sum(i * i) FROM range(5000000000) t(i)', [], {
+			signal: ac.signal
+		});
+		setTimeout(() => ac.abort(), 300);
+		await expect(long).rejects.toBeInstanceOf(QueryCancelled);
+		const t = await db.query('SELECT 42 AS answer');
+		expect(t.getChild('answer')?.get(0)).toBe(42);
+	});
+
+	it('drops a cancellable query cancelled while it still waits its turn', async () => {
+		const ac = new AbortController();
+		const first = db.query('SELECT count(*) AS n FROM range(20000000)');
+		const second = db.query('SELECT 1 AS one', [], { signal: ac.signal });
+		ac.abort();
+		await expect(second).rejects.toBeInstanceOf(QueryCancelled);
+		expect(Number((await first).getChild('n')?.get(0))).toBe(20000000);
 	});
 
 	it('binds parameters to ? and to $1', async () => {

@@ -12,8 +12,9 @@
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import type { Connector, SqlParam } from './connector';
+import { QueryCancelled, type Connector, type QueryOptions, type SqlParam } from './connector';
 import {
+	CANCELLED,
 	workerName,
 	type EngineBundle,
 	type EngineInfo,
@@ -95,14 +96,29 @@ class EngineClient {
 	call<K extends EngineOp>(
 		op: K,
 		args: EngineOps[K]['args'],
-		transfer: Transferable[] = []
+		transfer: Transferable[] = [],
+		signal?: AbortSignal
 	): Promise<EngineOps[K]['result']> {
 		if (this.#dead) return Promise.reject(this.#dead);
 		const id = this.#nextId++;
-		return new Promise((resolve, reject) => {
+		const answer = new Promise<EngineOps[K]['result']>((resolve, reject) => {
 			this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
 			this.worker.postMessage({ id, op, ...args }, transfer);
 		});
+		if (!signal) return answer;
+		const stop = () => void this.call('cancel', { target: id }).catch(() => {});
+		if (signal.aborted) stop();
+		else signal.addEventListener('abort', stop, { once: true });
+		return answer.then(
+			(r) => {
+				signal.removeEventListener('abort', stop);
+				return r;
+			},
+			(e: Error) => {
+				signal.removeEventListener('abort', stop);
+				throw e.message === CANCELLED ? new QueryCancelled() : e;
+			}
+		);
 	}
 
 	/** Reject everything outstanding and refuse new requests. */
@@ -125,8 +141,14 @@ class WorkerConnectorImpl implements WorkerConnector {
 		readonly timings: EngineTimings
 	) {}
 
-	async query(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
-		const ipc = await this.client.call('query', { sql, params: [...params] });
+	async query(
+		sql: string,
+		params: readonly SqlParam[] = [],
+		options: QueryOptions = {}
+	): Promise<Table> {
+		const { signal } = options;
+		const args = { sql, params: [...params], cancellable: !!signal };
+		const ipc = await this.client.call('query', args, [], signal);
 		this.timings.firstQuery ??= performance.now();
 		return tableFromIPC(ipc);
 	}

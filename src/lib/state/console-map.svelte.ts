@@ -1,0 +1,165 @@
+/**
+ * The map beside the console: the region's villages drawn pale under its township outlines and
+ * names, and a console result on top — the units whose codes it lists filled in the accent
+ * colour and outlined, or its lon/lat rows as points.
+ *
+ * Contract: `attach(el)` returns the detach function; `show(selection)` draws a result (null
+ * clears it); `shown` says how many units or points are on the map. Codes of 12 digits are
+ * villages or communities, 9 townships, 6 the county; unknown codes are counted in `missing`.
+ */
+import { AtlasMap, WebGLUnavailableError } from '$lib/map/atlas-map';
+import { choroplethFillLayer } from '$lib/map/layers/choropleth-fill';
+import { highlightLayer, featureRings } from '$lib/map/layers/highlight';
+import { resultPointsLayer } from '$lib/map/layers/result-points';
+import {
+	buildPolygonBuffers,
+	expandFeatureColors,
+	type PolygonBuffers
+} from '$lib/geo/polygon-buffers';
+import type { Shapes } from '$lib/data/queries/shapes';
+import type { AtlasSession } from './session.svelte';
+import { frameFromShapes } from './frame-model';
+
+export type MapSelection =
+	{ kind: 'codes'; codes: string[] } | { kind: 'points'; positions: Float64Array; count: number };
+
+const PALE: [number, number, number, number] = [226, 230, 236, 255];
+const ACCENT: [number, number, number, number] = [214, 96, 39, 255];
+const OUTLINE: [number, number, number, number] = [120, 40, 10, 255];
+
+interface Level {
+	shapes: Shapes;
+	buffers: PolygonBuffers;
+	index: Map<string, number>;
+}
+
+export class ConsoleMap {
+	shown = $state(0);
+	missing = $state(0);
+	error = $state<string | null>(null);
+	#map: AtlasMap | null = null;
+	#selection: MapSelection | null = null;
+	// A cache of derived buffers, not state: nothing renders from it.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#levels = new Map<string, Level>();
+	#region = '';
+
+	constructor(private readonly session: AtlasSession) {}
+
+	attach(container: HTMLElement): () => void {
+		let cancelled = false;
+		AtlasMap.create(container).then(
+			(map) => {
+				if (cancelled) return map.destroy();
+				this.#map = map;
+				this.#draw();
+			},
+			(e) => {
+				this.error =
+					e instanceof WebGLUnavailableError ? 'webgl' : e instanceof Error ? e.message : String(e);
+			}
+		);
+		return () => {
+			cancelled = true;
+			this.#map?.destroy();
+			this.#map = null;
+			this.#region = '';
+		};
+	}
+
+	show(selection: MapSelection | null): void {
+		this.#selection = selection;
+		this.#draw();
+	}
+
+	resize(): void {
+		this.#map?.resize();
+	}
+
+	/** Resolves once the map has drawn its layers. */
+	async drawn(): Promise<void> {
+		await this.#map?.nextDataFrame();
+	}
+
+	#level(key: 'village' | 'township' | 'county'): Level | null {
+		const ds = this.session.dataset;
+		if (!ds) return null;
+		const cached = this.#levels.get(key);
+		if (cached) return cached;
+		const shapes =
+			key === 'village' ? ds.villages : key === 'township' ? ds.townships : ds.counties;
+		const level = {
+			shapes,
+			buffers: buildPolygonBuffers(shapes.polygons),
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup, not state
+			index: new Map(shapes.codes.map((c, i) => [c, i]))
+		};
+		this.#levels.set(key, level);
+		return level;
+	}
+
+	#draw(): void {
+		const map = this.#map;
+		const ds = this.session.dataset;
+		if (!map || !ds) return;
+		if (this.#region !== ds.region.code) {
+			this.#levels.clear();
+			map.setFrame(frameFromShapes(ds.townships, ds.counties));
+			map.fitBounds(ds.manifest.bbox);
+			this.#region = ds.region.code;
+		}
+		const sel = this.#selection;
+		const byLevel = pickedSets();
+		let missing = 0;
+		if (sel?.kind === 'codes') {
+			for (const code of sel.codes) {
+				const key = code.length === 12 ? 'village' : code.length === 9 ? 'township' : 'county';
+				const i = this.#level(key)?.index.get(code);
+				if (i === undefined) missing++;
+				else byLevel[key].add(i);
+			}
+		}
+		const base = this.#level(byLevel.township.size || byLevel.county.size ? 'township' : 'village');
+		const layers = [];
+		if (base) {
+			const picked = base === this.#level('township') ? byLevel.township : byLevel.village;
+			const n = base.shapes.codes.length;
+			const rgba = new Uint8Array(n * 4);
+			for (let i = 0; i < n; i++) rgba.set(picked.has(i) ? ACCENT : PALE, i * 4);
+			layers.push(
+				choroplethFillLayer(base.buffers, {
+					vertexColors: expandFeatureColors(base.buffers, rgba),
+					colorKey: `${this.#region}:${[...picked].join(',')}`
+				})
+			);
+			if (picked.size)
+				layers.push(
+					highlightLayer(featureRings(base.buffers, picked), { color: OUTLINE, widthPx: 1.5 })
+				);
+		}
+		if (sel?.kind === 'points' && sel.count > 0) {
+			layers.push(
+				resultPointsLayer(
+					{ count: sel.count, positions: sel.positions },
+					{ fill: ACCENT, line: [255, 255, 255, 255], radiusPx: 5 }
+				)
+			);
+		}
+		map.setLayers(layers);
+		this.missing = missing;
+		this.shown =
+			sel?.kind === 'points'
+				? sel.count
+				: byLevel.village.size + byLevel.township.size + byLevel.county.size;
+	}
+
+	destroy(): void {
+		this.#map?.destroy();
+		this.#map = null;
+	}
+}
+
+/** The picked units per level while one selection is drawn (local, not state). */
+function pickedSets(): Record<'village' | 'township' | 'county', Set<number>> {
+	return { village: new Set(), township: new Set(), county: new Set() };
+}
