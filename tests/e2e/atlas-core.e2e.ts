@@ -268,8 +268,10 @@ describe('one engine for every screen', () => {
 		p.on('request', record);
 		await p.getByRole('link', { name: '查询' }).click();
 		await p.waitForURL(/\/console/);
-		await p.waitForSelector('[data-testid="tables"] li');
-		await expect(p.textContent('[data-testid="tables"]')).resolves.toContain('indicator');
+		await p.waitForSelector('[data-testid="console-pane-schema"] summary');
+		await expect(p.textContent('[data-testid="console-pane-schema"]')).resolves.toContain(
+			'indicator'
+		);
 		await p.getByRole('link', { name: '规划' }).click();
 		await p.waitForURL(/\/planner/);
 		await p.getByRole('link', { name: '地图', exact: true }).click();

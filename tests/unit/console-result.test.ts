@@ -9,6 +9,7 @@ import {
 	materialise,
 	queryResultColumns,
 	queryResultPage,
+	StatementError,
 	trimStatement
 } from '$lib/data/queries/console-result';
 import { queryConsoleSchema } from '$lib/data/queries/console-schema';
@@ -63,6 +64,16 @@ describe('materialise', () => {
 		const t = await queryResultColumns(db, ['code']);
 		expect(t.numRows).toBe(207);
 		expect(t.schema.fields.map((f) => f.name)).toEqual(['code']);
+	});
+
+	it('says where a wrapped query is wrong, in the statement as written', async () => {
+		const sql = 'SELECT *\nFORM region';
+		const e = await materialise(db, sql).catch((x: unknown) => x);
+		expect(e).toBeInstanceOf(StatementError);
+		const engine = (e as StatementError).engine;
+		expect(engine.type).toBe('Parser');
+		expect(engine.message).toMatch(/syntax error at or near "region"/);
+		expect(sql.slice(engine.position ?? 0)).toBe('region');
 	});
 
 	it('trims trailing semicolons and space only', () => {

@@ -15,10 +15,12 @@ import {
 	materialise,
 	queryResultColumns,
 	queryResultPage,
+	StatementError,
 	type ResultColumn
 } from '$lib/data/queries/console-result';
 import { queryConsoleSchema, type ConsoleSchema } from '$lib/data/queries/console-schema';
 import { checkStatement, errorPosition, guardMessage, splitStatements } from '$lib/data/sql-guard';
+import { lineColumn } from '$lib/data/engine-error';
 import type { MapSelection } from './console-map.svelte';
 import {
 	findCodeColumns,
@@ -150,8 +152,16 @@ export class ConsoleState {
 			if (e instanceof QueryCancelled) {
 				this.#fail({ message: '', cancelled: true }, current.text, 0);
 			} else {
-				const message = e instanceof Error ? e.message : String(e);
-				const pos = errorPosition(message, current.text);
+				const engine = e instanceof StatementError ? e.engine : null;
+				const message = engine
+					? `${engine.type ? `${engine.type} Error: ` : ''}${engine.message}`
+					: e instanceof Error
+						? e.message
+						: String(e);
+				const pos =
+					engine?.position !== null && engine?.position !== undefined
+						? lineColumn(current.text, engine.position)
+						: errorPosition(message, current.text);
 				const where = pos ? editorPosition(text, current.from, pos, at) : {};
 				this.#fail({ message, ...where }, current.text, Math.round(performance.now() - t0));
 			}

@@ -6,7 +6,8 @@
  * SHOW, PRAGMA, EXPLAIN, writes) run as they are and their answer is kept in memory (it is small).
  */
 import type { Table } from 'apache-arrow';
-import type { Connector } from '../connector';
+import { QueryCancelled, type Connector } from '../connector';
+import { readEngineError, type EngineError } from '../engine-error';
 import { quoteIdent } from '../sql-quote';
 
 export const RESULT_TABLE = '_console_result';
@@ -32,6 +33,22 @@ export function isWrappable(sql: string): boolean {
 	return WRAPPABLE.test(sql);
 }
 
+/** A statement the engine refused, with where it points in the statement as written. */
+export class StatementError extends Error {
+	constructor(readonly engine: EngineError) {
+		super(engine.message);
+		this.name = 'StatementError';
+	}
+}
+
+const WRAP = `CREATE OR REPLACE TEMP TABLE ${RESULT_TABLE} AS (\n`;
+
+function statementError(e: unknown, sent: string, shift: number): unknown {
+	if (e instanceof QueryCancelled) return e;
+	const raw = e instanceof Error ? e.message : String(e);
+	return new StatementError(readEngineError(raw, sent, shift));
+}
+
 /** Run one statement; rows of a query are kept in `_console_result` for paging. */
 export async function materialise(
 	db: Connector,
@@ -39,9 +56,19 @@ export async function materialise(
 	signal?: AbortSignal
 ): Promise<MaterialisedResult> {
 	const sql = trimStatement(statement);
-	if (!isWrappable(sql)) return { kind: 'direct', table: await db.query(sql, [], { signal }) };
-	// A line comment at the statement's end would swallow the closing parenthesis.
-	await db.query(`CREATE OR REPLACE TEMP TABLE ${RESULT_TABLE} AS (\n${sql}\n)`, [], { signal });
+	if (!isWrappable(sql)) {
+		try {
+			return { kind: 'direct', table: await db.query(sql, [], { signal }) };
+		} catch (e) {
+			throw statementError(e, sql, 0);
+		}
+	}
+	try {
+		// A line comment at the statement's end would swallow the closing parenthesis.
+		await db.query(`${WRAP}${sql}\n)`, [], { signal });
+	} catch (e) {
+		throw statementError(e, `${WRAP}${sql}\n)`, WRAP.length);
+	}
 	const [described, counted] = [
 		await db.query(`DESCRIBE ${RESULT_TABLE}`),
 		await db.query(`SELECT count(*)::DOUBLE AS n FROM ${RESULT_TABLE}`)
