@@ -28,10 +28,19 @@ async function runSql(sql: string): Promise<void> {
 	await p.locator('.cm-content').focus();
 	await p.keyboard.press('Control+A');
 	await p.keyboard.insertText(sql);
+	const before = await finished();
 	await p.keyboard.press('Control+Enter');
-	await p.waitForSelector('[data-testid="run"]'); // the run is over (the Cancel button is gone)
+	await p.waitForFunction(
+		(n) =>
+			Number(document.querySelector('[data-testid="console-bar"]')?.getAttribute('data-finished')) >
+			n,
+		before
+	);
 }
 
+/** Runs the console has finished (answered, failed, refused or cancelled). */
+const finished = async () =>
+	Number(await s.page.getAttribute('[data-testid="console-bar"]', 'data-finished'));
 const rowCount = async () => Number(await s.page.textContent('[data-testid="row-count"]'));
 const cells = (col: number) =>
 	s.page.$$eval(
@@ -103,6 +112,24 @@ describe('the console', () => {
 				(document.querySelector('[data-testid="map-note"]')?.textContent ?? '').includes(`${k}`),
 			n
 		);
+	});
+
+	it('maps the hot and cold spots of collective income in their classes', async () => {
+		await runSql(`SELECT * FROM hotspots('collective_income', 2020)`);
+		expect(await rowCount()).toBe(villages().size);
+		await s.page.getByTestId('show-on-map').click();
+		await s.page.waitForSelector('[data-testid="map-classes"]');
+		const legend = (await s.page.textContent('[data-testid="map-classes"]')) ?? '';
+		expect(legend).toMatch(/HH \d+/);
+		expect(legend).toMatch(/LL \d+/);
+		await s.page.waitForTimeout(300);
+		const png = await s.page.locator('[data-testid="console-map"]').screenshot();
+		const [hh, ll] = countColors(png, [
+			[215, 48, 39],
+			[69, 117, 180]
+		]);
+		expect(hh).toBeGreaterThan(300);
+		expect(ll).toBeGreaterThan(300);
 	});
 
 	it('exports a CSV whose rows equal the result, Chinese intact', async () => {

@@ -19,6 +19,9 @@ import {
 	factoryQualifies,
 	needsFactory
 } from '$lib/analysis/factory-rule';
+import { hotspotCalls, prepareHotspots } from '$lib/data/queries/hotspots';
+import { queryShapes } from '$lib/data/queries/shapes';
+import { contiguity } from '$lib/geo/contiguity';
 import { openRegion } from './dataset-fixture';
 
 let db: Connector;
@@ -162,6 +165,11 @@ describe('every example', () => {
 	it.each(CONSOLE_EXAMPLES.map((e) => [e.id, e]))(
 		'%s runs and answers rows a map can place',
 		async (_, e) => {
+			// hotspots() reads what the console prepares before running (queries/hotspots.ts).
+			for (const call of hotspotCalls(e.sql)) {
+				const v = await queryShapes(db, ['village', 'community']);
+				await prepareHotspots(db, v.codes, contiguity(v.polygons), call);
+			}
 			const t = await db.query(e.sql);
 			expect(t.numRows).toBeGreaterThan(0);
 			const cols = t.schema.fields.map((f) => f.name);

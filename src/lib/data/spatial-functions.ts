@@ -19,6 +19,7 @@
 import { Type, type DataType, type Table } from 'apache-arrow';
 import { decodeWkb } from '../geo/wkb';
 import { SpatialIndex, type IndexedSite, type IndexedUnit } from '../geo/spatial-index';
+import { HOTSPOT_SCHEMA } from './queries/hotspots';
 
 /** What the function needs of a synchronous connection (the worker's, or Node's in tests). */
 export interface SyncConnection {
@@ -108,6 +109,14 @@ export const SPATIAL_FUNCTIONS: readonly SpatialFunctionDoc[] = [
 		zh: '距某点最近的站点及其距离',
 		en: 'The site of a kind nearest to a point, and its distance',
 		example: `SELECT name, nearest_site_at(lon, lat, 'factory') AS factory, nearest_site_at_km(lon, lat, 'factory') AS km FROM site WHERE kind = 'resettlement'`
+	},
+	{
+		name: 'hotspots',
+		signature: "hotspots('indicator_key', year)",
+		returns: 'TABLE(code, name, township, value, lisa_i, lisa_p, cluster, gi_z, gi_p, hotspot)',
+		zh: '冷热点分析：局部莫兰指数（cluster：HH 高-高、LL 低-低、HL、LH、ns 不显著）和 Getis-Ord Gi*（hotspot：hot/cold/ns），共享边界邻接，999 次置换检验',
+		en: "Hot spots: local Moran's I (cluster: HH, LL, HL, LH, ns) and Getis-Ord Gi* (hotspot: hot/cold/ns), shared-boundary neighbours, 999 permutations",
+		example: `SELECT * FROM hotspots('collective_income', 2020) WHERE cluster <> 'ns'`
 	},
 	{
 		name: 'units_within_km',
@@ -252,5 +261,5 @@ export function installSpatialFunctions(conn: SyncConnection): void {
 	// Site ordinals as the index numbers them (sites ordered by id).
 	conn.query(`CREATE OR REPLACE TABLE _va_site AS
   SELECT (row_number() OVER (ORDER BY id) - 1)::DOUBLE AS ord, id FROM site`);
-	for (const m of SPATIAL_MACROS) conn.query(m);
+	for (const m of [...SPATIAL_MACROS, ...HOTSPOT_SCHEMA]) conn.query(m);
 }

@@ -21,11 +21,25 @@ import type { AtlasSession } from './session.svelte';
 import { frameFromShapes } from './frame-model';
 
 export type MapSelection =
-	{ kind: 'codes'; codes: string[] } | { kind: 'points'; positions: Float64Array; count: number };
+	/** `classes`, aligned with `codes`: a hot-spot class per unit, coloured by `CLASS_COLORS`. */
+	| { kind: 'codes'; codes: string[]; classes?: string[] }
+	| { kind: 'points'; positions: Float64Array; count: number };
 
-const PALE: [number, number, number, number] = [226, 230, 236, 255];
-const ACCENT: [number, number, number, number] = [214, 96, 39, 255];
-const OUTLINE: [number, number, number, number] = [120, 40, 10, 255];
+type Rgba = [number, number, number, number];
+const PALE: Rgba = [226, 230, 236, 255];
+
+/** Hot-spot classes as GeoDa draws them (LISA quadrants, Gi* hot and cold); `ns` stays pale. */
+export const CLASS_COLORS: Record<string, Rgba> = {
+	HH: [215, 48, 39, 255],
+	LL: [69, 117, 180, 255],
+	HL: [244, 165, 130, 255],
+	LH: [146, 197, 222, 255],
+	hot: [215, 48, 39, 255],
+	cold: [69, 117, 180, 255],
+	ns: PALE
+};
+const ACCENT: Rgba = [214, 96, 39, 255];
+const OUTLINE: Rgba = [120, 40, 10, 255];
 
 interface Level {
 	shapes: Shapes;
@@ -35,6 +49,8 @@ interface Level {
 
 export class ConsoleMap {
 	shown = $state(0);
+	/** Classes drawn, with their colour and count (for the legend under the map). */
+	legend = $state.raw<{ label: string; color: string; count: number }[]>([]);
 	missing = $state(0);
 	error = $state<string | null>(null);
 	#map: AtlasMap | null = null;
@@ -111,25 +127,43 @@ export class ConsoleMap {
 		const sel = this.#selection;
 		const byLevel = pickedSets();
 		let missing = 0;
+		const colorOf = codeColors();
+		const counts: Record<string, number> = {};
 		if (sel?.kind === 'codes') {
-			for (const code of sel.codes) {
+			sel.codes.forEach((code, k) => {
 				const key = code.length === 12 ? 'village' : code.length === 9 ? 'township' : 'county';
 				const i = this.#level(key)?.index.get(code);
-				if (i === undefined) missing++;
-				else byLevel[key].add(i);
-			}
+				if (i === undefined) return void missing++;
+				const cls = sel.classes?.[k];
+				if (cls !== undefined) {
+					counts[cls] = (counts[cls] ?? 0) + 1;
+					colorOf.set(`${key}:${i}`, CLASS_COLORS[cls] ?? ACCENT);
+					if (cls === 'ns') return; // drawn pale, not outlined, not counted as shown
+				}
+				byLevel[key].add(i);
+			});
 		}
+		const order = Object.keys(CLASS_COLORS);
+		this.legend = Object.entries(counts)
+			.sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+			.map(([label, count]) => ({
+				label,
+				count,
+				color: `rgb(${(CLASS_COLORS[label] ?? ACCENT).slice(0, 3).join(',')})`
+			}));
 		const base = this.#level(byLevel.township.size || byLevel.county.size ? 'township' : 'village');
 		const layers = [];
 		if (base) {
-			const picked = base === this.#level('township') ? byLevel.township : byLevel.village;
+			const levelKey = base === this.#level('township') ? 'township' : 'village';
+			const picked = byLevel[levelKey];
 			const n = base.shapes.codes.length;
 			const rgba = new Uint8Array(n * 4);
-			for (let i = 0; i < n; i++) rgba.set(picked.has(i) ? ACCENT : PALE, i * 4);
+			for (let i = 0; i < n; i++)
+				rgba.set(colorOf.get(`${levelKey}:${i}`) ?? (picked.has(i) ? ACCENT : PALE), i * 4);
 			layers.push(
 				choroplethFillLayer(base.buffers, {
 					vertexColors: expandFeatureColors(base.buffers, rgba),
-					colorKey: `${this.#region}:${[...picked].join(',')}`
+					colorKey: `${this.#region}:${[...picked].join(',')}:${sel?.kind === 'codes' ? (sel.classes?.join(',') ?? '') : ''}`
 				})
 			);
 			if (picked.size)
@@ -157,6 +191,11 @@ export class ConsoleMap {
 		this.#map?.destroy();
 		this.#map = null;
 	}
+}
+
+/** Colour per `level:index` while one selection is drawn (local, not state). */
+function codeColors(): Map<string, Rgba> {
+	return new Map();
 }
 
 /** The picked units per level while one selection is drawn (local, not state). */

@@ -15,7 +15,9 @@ export function protectedNames(): Set<string> {
 			...THEMES.map((t) => `v_${t}`),
 			...macros,
 			...SPATIAL_FUNCTIONS.map((f) => f.name),
-			'_va_site'
+			'_va_site',
+			'_va_hotspot',
+			'hotspots'
 		]
 			.filter(Boolean)
 			.map((n) => n.toLowerCase())
@@ -49,4 +51,9 @@ export function isoNow(): string {
 /** The distinct values, in first-seen order. */
 export function distinct<T>(values: readonly T[]): T[] {
 	return [...new Set(values)];
+}
+
+/** A set of string keys kept by a state class for its own bookkeeping (not rendered). */
+export function newKeySet(): Set<string> {
+	return new Set();
 }

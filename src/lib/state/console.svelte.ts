@@ -21,6 +21,8 @@ import {
 import { queryConsoleSchema, type ConsoleSchema } from '$lib/data/queries/console-schema';
 import { checkStatement, errorPosition, guardMessage, splitStatements } from '$lib/data/sql-guard';
 import { lineColumn } from '$lib/data/engine-error';
+import { hotspotCalls, prepareHotspots } from '$lib/data/queries/hotspots';
+import { contiguity } from '$lib/geo/contiguity';
 import type { MapSelection } from './console-map.svelte';
 import {
 	findCodeColumns,
@@ -34,7 +36,7 @@ import { ResultPages } from './result-pages.svelte';
 import { tableRows, typeLabel } from './result-rows';
 import { readStored, writeStored } from './local-store';
 import type { ConsoleMessageKey } from './console-messages';
-import { distinct, editorPosition, isoNow, protectedNames } from './console-rules';
+import { distinct, editorPosition, isoNow, newKeySet, protectedNames } from './console-rules';
 
 export interface ConsoleResult {
 	statement: string;
@@ -85,6 +87,8 @@ const HISTORY_MAX = 50;
 export class ConsoleState {
 	sql = $state(readStored('console.draft', (v): v is string => typeof v === 'string', ''));
 	running = $state(false);
+	/** Runs finished so far (answered, failed, refused or cancelled). */
+	finished = $state(0);
 	result = $state.raw<ConsoleResult | null>(null);
 	error = $state.raw<ConsoleError | null>(null);
 	history = $state(
@@ -97,6 +101,8 @@ export class ConsoleState {
 	notice = $state<ConsoleMessageKey | null>(null);
 	#abort: AbortController | null = null;
 	readonly #protected: ReadonlySet<string> = protectedNames();
+	#neighbours: { region: string; lists: number[][] } | null = null;
+	readonly #hotspotsDone = newKeySet();
 
 	constructor(private readonly session: AtlasSession) {}
 
@@ -127,6 +133,7 @@ export class ConsoleState {
 			if (!verdict.ok) {
 				const message = guardMessage(verdict.reason, verdict.name, this.session.lang);
 				this.#fail({ message, refused: true }, s.text, 0);
+				this.finished++;
 				return;
 			}
 			writes ||= verdict.kind === 'write';
@@ -143,6 +150,7 @@ export class ConsoleState {
 			let last: Awaited<ReturnType<typeof materialise>> | null = null;
 			for (const s of statements) {
 				current = s;
+				await this.#prepareHotspots(s.text);
 				last = await materialise(db, s.text, abort.signal);
 			}
 			if (abort.signal.aborted || !last) return;
@@ -170,8 +178,24 @@ export class ConsoleState {
 				this.running = false;
 				this.#abort = null;
 			}
+			this.finished++;
 		}
 		if (writes) void this.refreshSchema();
+	}
+
+	/** Hot spots asked for in a statement, computed once per region, indicator and year. */
+	async #prepareHotspots(sql: string): Promise<void> {
+		const ds = this.session.dataset;
+		const db = this.session.db;
+		if (!ds || !db) return;
+		for (const call of hotspotCalls(sql)) {
+			const id = `${ds.region.code}:${call.key}:${call.year}`;
+			if (this.#hotspotsDone.has(id)) continue;
+			if (this.#neighbours?.region !== ds.region.code)
+				this.#neighbours = { region: ds.region.code, lists: contiguity(ds.villages.polygons) };
+			await prepareHotspots(db, ds.villages.codes, this.#neighbours.lists, call);
+			this.#hotspotsDone.add(id);
+		}
 	}
 
 	cancel(): void {
@@ -263,9 +287,17 @@ export class ConsoleState {
 				? g.column
 				: names[findCodeColumns(names, r.rows?.slice(0, SAMPLE_ROWS) ?? [])[0] ?? -1];
 		if (!column) return null;
-		const { rows } = await this.allRows([column]);
-		const codes = rows.map((row) => row[0]).filter((c): c is string => typeof c === 'string');
-		return { kind: 'codes', codes: distinct(codes) };
+		// A hot-spot result is drawn by its classes.
+		const cls = ['cluster', 'hotspot'].find((c) => names.includes(c));
+		const { rows } = await this.allRows(cls ? [column, cls] : [column]);
+		const ok = rows.filter((row) => typeof row[0] === 'string');
+		if (cls)
+			return {
+				kind: 'codes',
+				codes: ok.map((r) => r[0] as string),
+				classes: ok.map((r) => String(r[1]))
+			};
+		return { kind: 'codes', codes: distinct(ok.map((r) => r[0] as string)) };
 	}
 
 	save(name: string, sql = this.sql): void {

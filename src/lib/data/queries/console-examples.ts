@@ -376,6 +376,27 @@ SELECT
 FROM site AS s
 LEFT JOIN v_village AS v ON v.code = village_at(s.lon, s.lat)
 ORDER BY s.kind DESC, s.id`
+	},
+	{
+		id: 'spatial-hotspots',
+		theme: 'spatial',
+		title: {
+			zh: '2020 年集体经济收入的冷热点（局部莫兰指数）',
+			en: "Hot and cold spots of collective income, 2020 (local Moran's I)"
+		},
+		sql: `-- hotspots(指标, 年份)：局部莫兰指数 LISA 与 Getis-Ord Gi*，邻接为共享边界，999 次置换检验。
+-- cluster：HH 高值被高值包围，LL 低值被低值包围，HL、LH 为异常点，ns 为不显著（p > 0.05）。
+SELECT
+  code,
+  name,
+  township,
+  value,
+  cluster,
+  round(lisa_p, 3) AS p,
+  hotspot
+FROM hotspots('collective_income', 2020)
+WHERE cluster <> 'ns'
+ORDER BY cluster, value DESC`
 	}
 ];
 
