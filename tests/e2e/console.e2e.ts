@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { readSheet } from 'read-excel-file/node';
 import { openSession, type Session } from './browser';
 import { countColors } from './pixels';
 import { parents, units, villages } from './dataset';
@@ -147,6 +148,28 @@ describe('the console', () => {
 		expect(lines[0]).toBe('code,name');
 		const names = villages();
 		expect(lines.slice(1)).toEqual(villagesOf('610924101').map((c) => `${c},${names.get(c)}`));
+	});
+
+	it('exports Excel with codes kept as text, and GeoJSON with the villages’ shapes', async () => {
+		const [xlsx] = await Promise.all([
+			s.page.waitForEvent('download'),
+			s.page.getByTestId('export-xlsx').click()
+		]);
+		expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+		const sheet = await readSheet(readFileSync((await xlsx.path()) as string));
+		const names = villages();
+		expect(sheet[0]).toEqual(['code', 'name']);
+		expect(sheet.slice(1)).toEqual(villagesOf('610924101').map((c) => [c, names.get(c)]));
+		const [geo] = await Promise.all([
+			s.page.waitForEvent('download'),
+			s.page.getByTestId('export-geojson').click()
+		]);
+		const fc = JSON.parse(readFileSync((await geo.path()) as string, 'utf8'));
+		expect(fc.type).toBe('FeatureCollection');
+		expect(fc.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(
+			villagesOf('610924101')
+		);
+		for (const f of fc.features) expect(f.geometry?.type).toMatch(/Polygon/);
 	});
 
 	it('shows where a query is wrong, and the next one runs', async () => {
