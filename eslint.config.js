@@ -44,7 +44,7 @@ const PURE_PACKAGES = [
 	'geojson'
 ];
 /** What tests in analysis/ and geo/ may use besides (they run in Node or the test browser). */
-const TEST_PACKAGES = ['vitest', 'vitest/*', 'vitest-browser-svelte', 'node:*'];
+const TEST_PACKAGES = ['vitest', 'vitest/*', 'vitest-browser-svelte', 'fast-check', 'node:*'];
 
 const SOURCE = (dir) => [`${dir}/**/*.ts`, `${dir}/**/*.js`, `${dir}/**/*.svelte`];
 const TESTS = ['**/*.test.ts', '**/*.spec.ts', '**/*.test.js'];

@@ -1,14 +1,16 @@
 /**
  * 强村带弱村 pairing: a layout where nearest-first greedy pairing loses and the optimum is found,
  * agreement with a brute-force search over every assignment on seeded random cases, capacities,
- * the "most pairs first" rule, the reasons a weak village is left unpaired, and a county-sized
- * problem. Villages sit on the equator (lat 0) where a case is worked by hand, so distances are
- * easy to follow; all distances are distanceKm's.
+ * the "most pairs first" rule, the reasons a weak village is left unpaired, a county-sized
+ * problem, and properties on random small instances (fast-check, fixed seed). Villages sit on
+ * the equator (lat 0) where a case is worked by hand, so distances are easy to follow; all
+ * distances are distanceKm's.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { distanceKm } from '../geo/distance';
 import { randomFor, randomInt, type Random } from '../geo/random';
-import { pairVillages, type PairingSite, type StrongSite } from './pairing';
+import { pairVillages, type Pairing, type PairingSite, type StrongSite } from './pairing';
 
 /** A village at `lon` degrees on the equator (1° ≈ 111.2 km). */
 const at = (code: string, lon: number, capacity?: number): StrongSite =>
@@ -35,21 +37,35 @@ function greedyKm(weak: PairingSite[], strong: StrongSite[], capacity = 1, maxKm
 	return { pairs, total };
 }
 
-/** Every assignment of weak villages to strong ones or to nobody: the most pairs, then least km. */
+/** Totals this close are one optimum reached in two summation orders, or a true tie. */
+const TIE_KM = 1e-9;
+
+/**
+ * Every assignment of weak villages to strong ones or to nobody: the most pairs, then least km.
+ * `optima` holds every assignment that reaches the optimum (within TIE_KM), each as the strong
+ * code of every weak village in order ('' for none); more than one means a tie.
+ */
 function bruteForce(weak: PairingSite[], strong: StrongSite[], capacity: number, maxKm: number) {
 	const room = strong.map((s) => s.capacity ?? capacity);
-	let best = { pairs: -1, total: Infinity };
+	const chosen: string[] = [];
+	let best = { pairs: -1, total: Infinity, optima: [] as string[][] };
 	const visit = (i: number, pairs: number, total: number) => {
 		if (i === weak.length) {
-			if (pairs > best.pairs || (pairs === best.pairs && total < best.total))
-				best = { pairs, total };
+			if (pairs > best.pairs || (pairs === best.pairs && total < best.total - TIE_KM))
+				best = { pairs, total, optima: [[...chosen]] };
+			else if (pairs === best.pairs && total <= best.total + TIE_KM) {
+				best.optima.push([...chosen]);
+				best.total = Math.min(best.total, total);
+			}
 			return;
 		}
+		chosen[i] = '';
 		visit(i + 1, pairs, total);
 		strong.forEach((s, k) => {
 			const d = km(weak[i]!, s);
 			if (room[k]! === 0 || d > maxKm) return;
 			room[k]!--;
+			chosen[i] = s.code;
 			visit(i + 1, pairs + 1, total + d);
 			room[k]!++;
 		});
@@ -215,5 +231,167 @@ describe('pairVillages', () => {
 		expect(r.pairs).toHaveLength(200);
 		expect(r.unpaired).toEqual([]);
 		expect(r.totalKm).toBeLessThanOrEqual(greedyKm(weak, strong, 2).total + 1e-9);
+	});
+});
+
+/**
+ * Random small instances like the seeded cases above, but wider (no strong villages, capacity 0,
+ * a village's own capacity or the common one, with or without maxKm); fast-check shrinks a
+ * failing instance to a smallest one.
+ */
+describe('properties (fast-check)', () => {
+	/** Fixed, so that CI sees the same 200 instances every run. */
+	const RUNS = { seed: 42, numRuns: 200 };
+	/** 108.3–108.7°E × 32.3–32.7°N (about 37 × 44 km) in steps of 0.0001° (about 10 m). */
+	const STEPS = 4000;
+	// Unbiased: fast-check leans towards the ends of a range, which would crowd the corners.
+	const step = fc.noBias(fc.integer({ min: 0, max: STEPS }));
+	const place = fc.tuple(step, step);
+	/** 0–40 km in steps of 10 m, unbiased too: a limit near 0 km would pair nothing. */
+	const limitKm = fc.noBias(fc.integer({ min: 0, max: 4000 })).map((n) => n / 100);
+	const site = (code: string, [x, y]: [number, number]) => ({
+		code,
+		lon: 108.3 + (x / STEPS) * 0.4,
+		lat: 32.3 + (y / STEPS) * 0.4
+	});
+
+	interface Instance {
+		weak: PairingSite[];
+		strong: StrongSite[];
+		/** The common capacity, for strong villages without their own. */
+		capacity: number;
+		maxKm: number | undefined;
+	}
+
+	/** ≤ 6 weak and ≤ 4 strong villages, all at distinct places; capacities 0–2; maxKm or none. */
+	const instances: fc.Arbitrary<Instance> = fc
+		.record({ weak: fc.nat({ max: 6 }), strong: fc.nat({ max: 4 }) })
+		.chain(({ weak, strong }) =>
+			fc.record({
+				places: fc.uniqueArray(place, {
+					minLength: weak + strong,
+					maxLength: weak + strong,
+					selector: ([x, y]) => x * (STEPS + 1) + y
+				}),
+				own: fc.array(fc.option(fc.nat({ max: 2 }), { nil: undefined }), {
+					minLength: strong,
+					maxLength: strong
+				}),
+				capacity: fc.nat({ max: 2 }),
+				maxKm: fc.option(limitKm, { nil: undefined })
+			})
+		)
+		.map(({ places, own, capacity, maxKm }) => ({
+			weak: places.slice(0, places.length - own.length).map((p, i) => site(`W${i}`, p)),
+			strong: places.slice(places.length - own.length).map((p, k): StrongSite => {
+				const c = own[k];
+				return c === undefined ? site(`S${k}`, p) : { ...site(`S${k}`, p), capacity: c };
+			}),
+			capacity,
+			maxKm
+		}));
+
+	const pairOf = (i: Instance) => pairVillages(i.weak, i.strong, i);
+	const limit = (i: Instance) => i.maxKm ?? Infinity;
+	const capacityOf = (i: Instance, s: StrongSite) => s.capacity ?? i.capacity;
+	/** A result as bruteForce's optima: the strong code of every weak village, '' for none. */
+	const assignmentOf = (i: Instance, r: Pairing) => {
+		const to = new Map(r.pairs.map((p) => [p.weak, p.strong]));
+		return i.weak.map((w) => to.get(w.code) ?? '');
+	};
+	const takenOf = (r: Pairing) => {
+		const taken = new Map<string, number>();
+		for (const p of r.pairs) taken.set(p.strong, (taken.get(p.strong) ?? 0) + 1);
+		return taken;
+	};
+
+	it('pairs as many, as short in total, as a brute-force search, and is one of its optima', () => {
+		fc.assert(
+			fc.property(instances, (i) => {
+				const r = pairOf(i);
+				const best = bruteForce(i.weak, i.strong, i.capacity, limit(i));
+				expect(r.pairs).toHaveLength(best.pairs);
+				expect(r.totalKm).toBeCloseTo(best.total, 9);
+				expect(best.optima).toContainEqual(assignmentOf(i, r));
+			}),
+			RUNS
+		);
+	});
+
+	it('keeps every strong village within its capacity and every pair within maxKm', () => {
+		fc.assert(
+			fc.property(instances, (i) => {
+				const r = pairOf(i);
+				const taken = takenOf(r);
+				for (const s of i.strong)
+					expect(taken.get(s.code) ?? 0).toBeLessThanOrEqual(capacityOf(i, s));
+				for (const p of r.pairs) {
+					const w = i.weak.find((x) => x.code === p.weak)!;
+					const s = i.strong.find((x) => x.code === p.strong)!;
+					expect(p.km).toBe(km(w, s));
+					expect(p.km).toBeLessThanOrEqual(limit(i));
+				}
+				expect(r.totalKm).toBeCloseTo(
+					r.pairs.reduce((sum, p) => sum + p.km, 0),
+					9
+				);
+			}),
+			RUNS
+		);
+	});
+
+	it('lists every weak village once, paired or unpaired, with a reason the data bear out', () => {
+		fc.assert(
+			fc.property(instances, (i) => {
+				const r = pairOf(i);
+				const codes = [...r.pairs.map((p) => p.weak), ...r.unpaired.map((u) => u.code)];
+				expect(codes.toSorted()).toEqual(i.weak.map((w) => w.code).toSorted());
+				expect(r.pairs.map((p) => p.weak)).toEqual(r.pairs.map((p) => p.weak).toSorted());
+				expect(r.unpaired.map((u) => u.code)).toEqual(r.unpaired.map((u) => u.code).toSorted());
+				const taken = takenOf(r);
+				for (const u of r.unpaired) {
+					const w = i.weak.find((x) => x.code === u.code)!;
+					const reach = i.strong.filter((s) => km(w, s) <= limit(i));
+					const reason =
+						i.strong.length === 0
+							? 'no-strong'
+							: reach.length === 0
+								? 'out-of-range'
+								: 'no-capacity';
+					expect(u.reason).toBe(reason);
+					// 'no-capacity' is true: every strong village within reach is full.
+					for (const s of reach) expect(taken.get(s.code) ?? 0).toBe(capacityOf(i, s));
+				}
+			}),
+			RUNS
+		);
+	});
+
+	it('gives the same total for the same villages in any order, and the same pairs without a tie', () => {
+		let unique = 0;
+		const shuffled = instances.chain((i) =>
+			fc.record({
+				i: fc.constant(i),
+				weak: fc.shuffledSubarray(i.weak, { minLength: i.weak.length }),
+				strong: fc.shuffledSubarray(i.strong, { minLength: i.strong.length })
+			})
+		);
+		fc.assert(
+			fc.property(shuffled, ({ i, weak, strong }) => {
+				const r = pairOf(i);
+				const again = pairOf({ ...i, weak, strong });
+				expect(again.pairs).toHaveLength(r.pairs.length);
+				expect(again.totalKm).toBeCloseTo(r.totalKm, 9);
+				// Distinct places still allow two assignments of equal total (a symmetric layout):
+				// then either is right, so the pairs are compared only where the optimum is unique.
+				if (bruteForce(i.weak, i.strong, i.capacity, limit(i)).optima.length > 1) return;
+				if (r.pairs.length > 0) unique++;
+				expect(again).toEqual(r);
+			}),
+			RUNS
+		);
+		// Not vacuous: many instances have a pair to compare (seed 42: 92 of 200; the rest have no
+		// weak or no strong villages, no room, or nothing within maxKm).
+		expect(unique).toBeGreaterThan(RUNS.numRuns / 4);
 	});
 });

@@ -3,6 +3,7 @@
  * neither grows past a page. A missing English text falls back to the Chinese one.
  */
 import type { Lang } from './messages';
+import { fillText } from './text-fill';
 
 const zh = {
 	'console.title': 'SQL 查询',
@@ -95,5 +96,5 @@ export function consoleText(
 	vars: Record<string, string | number> = {}
 ): string {
 	const text = (lang === 'en' ? en[key] : undefined) ?? zh[key];
-	return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+	return fillText(text, vars);
 }

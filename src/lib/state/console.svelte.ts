@@ -23,7 +23,7 @@ import { checkStatement, errorPosition, guardMessage, splitStatements } from '$l
 import { lineColumn } from '$lib/data/engine-error';
 import { hotspotCalls, prepareHotspots } from '$lib/data/queries/hotspots';
 import { contiguity } from '$lib/geo/contiguity';
-import type { MapSelection } from './console-map.svelte';
+import type { MapSelection } from './result-map.svelte';
 import {
 	findCodeColumns,
 	locateColumns,

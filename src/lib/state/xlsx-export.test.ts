@@ -2,7 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import readXlsxFile, { readSheet } from 'read-excel-file/node';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Row } from '$lib/analysis/table-export';
-import { toXlsx } from './xlsx-export';
+import { toXlsx, toXlsxBook } from './xlsx-export';
 
 beforeEach(() => {
 	expect.hasAssertions();
@@ -113,5 +113,80 @@ describe('toXlsx', () => {
 		const [sheet] = await readXlsxFile(await bytesOf(blob));
 		expect(sheet?.sheet).toBe('紫阳县_村级_2024_：指标汇总表之一二三四五六七八九十甲乙');
 		expect(sheet?.sheet.length).toBe(31);
+	});
+});
+
+describe('toXlsxBook', () => {
+	const header: Row[] = [
+		['年份', 2024],
+		['规则', '集体经济收入 < 10 万元'],
+		['权重', '=收入*0.6+户数*0.4'],
+		['县', '610924']
+	];
+	const book = () =>
+		toXlsxBook([
+			{ name: '说明', columns: ['项目', '值'], rows: header },
+			{ name: '弱村', columns, rows }
+		]);
+
+	it('writes the sheets in order, with their names', async () => {
+		const sheets = await readXlsxFile(await bytesOf(await book()));
+		expect(sheets.map((s) => s.sheet)).toEqual(['说明', '弱村']);
+	});
+
+	it('keeps each sheet’s rows intact, read back by name and by index', async () => {
+		const bytes = await bytesOf(await book());
+		const first = await readSheet(bytes, '说明');
+		expect(first).toEqual([
+			['项目', '值'],
+			['年份', 2024],
+			['规则', '集体经济收入 < 10 万元'],
+			['权重', "'=收入*0.6+户数*0.4"], // neutralised, as in a one-sheet export
+			['县', '610924']
+		]);
+		const second = await readSheet(bytes, 2);
+		expect(second).toEqual(await readSheet(await bytesOf(await toXlsx(columns, rows))));
+		expect(second.slice(1).map((r) => r[0])).toEqual([
+			'610924101215',
+			'610924000001',
+			'110101001001'
+		]);
+	});
+
+	it('writes codes as text cells on every sheet', async () => {
+		const blob = await book();
+		for (const part of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']) {
+			const sheet = await partOf(blob, part);
+			expect(sheet).toMatch(/<pane[^>]*ySplit="1"/);
+		}
+		// B5 on the header sheet: the county code 610924; A2 on the list: a village code.
+		expect(await partOf(blob, 'xl/worksheets/sheet1.xml')).toMatch(/<c r="B5"[^>]*t="s"/);
+		expect(await partOf(blob, 'xl/worksheets/sheet2.xml')).toMatch(/<c r="A2"[^>]*t="s"/);
+	});
+
+	it('makes sheet names Excel accepts and distinct, ignoring case', async () => {
+		const long = '紫阳县村级指标汇总表之一二三四五六七八九十甲乙丙丁戊己庚辛';
+		const blob = await toXlsxBook([
+			{ name: 'List', columns: ['a'], rows: [[1]] },
+			{ name: 'list', columns: ['a'], rows: [[2]] },
+			{ name: 'a/b', columns: ['a'], rows: [[3]] },
+			{ name: long, columns: ['a'], rows: [[4]] },
+			{ name: long, columns: ['a'], rows: [[5]] },
+			{ name: '', columns: ['a'], rows: [[6]] }
+		]);
+		const sheets = await readXlsxFile(await bytesOf(blob));
+		expect(sheets.map((s) => s.sheet)).toEqual([
+			'List',
+			'list (2)',
+			'a_b',
+			long.slice(0, 31),
+			`${long.slice(0, 27)} (2)`,
+			'Sheet1'
+		]);
+		expect(sheets.map((s) => s.data[1]?.[0])).toEqual([1, 2, 3, 4, 5, 6]);
+	});
+
+	it('refuses a workbook without sheets', async () => {
+		await expect(toXlsxBook([])).rejects.toThrow(RangeError);
 	});
 });

@@ -1,6 +1,6 @@
 /**
- * A query result as an Excel workbook, for people who open results in Excel rather than read
- * CSV. Unlike CSV, XLSX says each cell's type, so division codes can stay text: every text cell
+ * A query result as an Excel workbook (one sheet, or several: the planner's header sheet and its
+ * lists), for people who open results in Excel rather than read CSV. Unlike CSV, XLSX says each cell's type, so division codes can stay text: every text cell
  * (and every code, even one cast to a number) is a TEXT cell with the `@` format, never a number
  * Excel would show as 6.10924E+11 or strip of leading zeros. The cell texts and the
  * formula-injection rule come from analysis/table-export.ts, the same as the CSV export's.
@@ -71,30 +71,74 @@ export interface XlsxOptions {
 	sheet?: string;
 }
 
+/** One sheet of a workbook: its name (made acceptable to Excel), header and rows. */
+export interface XlsxSheet {
+	name: string;
+	columns: readonly string[];
+	rows: readonly Row[];
+}
+
+/** A name Excel accepts: no `[]:*?/\`, at most 31 characters, not empty. */
+function sheetName(name: string): string {
+	return name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet1';
+}
+
 /**
- * One sheet: a bold, frozen header row, then one row per result row. Text cells are written
+ * Names made distinct, as Excel requires (ignoring case): a repeated name gets ` (2)`, ` (3)` …,
+ * shortened first so that it stays within 31 characters.
+ */
+function distinctNames(names: readonly string[]): string[] {
+	const seen = new Set<string>();
+	return names.map((raw) => {
+		const base = sheetName(raw);
+		let name = base;
+		for (let n = 2; seen.has(name.toLowerCase()); n++) {
+			const suffix = ` (${n})`;
+			name = base.slice(0, 31 - suffix.length) + suffix;
+		}
+		seen.add(name.toLowerCase());
+		return name;
+	});
+}
+
+/**
+ * One sheet's cells: a bold header row, then one row per result row. Text cells are written
  * after the same formula neutralising as CSV (a text cell is never evaluated on opening, but it
  * is once someone edits it or saves the sheet as CSV).
  */
-export async function toXlsx(
-	columns: readonly string[],
-	rows: readonly Row[],
-	options: XlsxOptions = {}
-): Promise<Blob> {
+function sheetOf({ columns, rows }: XlsxSheet, name: string) {
 	const codes = new Set(findCodeColumns(columns, rows));
-	const header = columns.map((name) => ({
-		...textCell(neutraliseFormula(name)),
+	const header = columns.map((column) => ({
+		...textCell(neutraliseFormula(column)),
 		fontWeight: 'bold' as const
 	}));
 	const data: SheetData = [header];
 	for (const row of rows) data.push(columns.map((_, i) => sheetCell(row[i], codes.has(i))));
 	const sample = rows.slice(0, SAMPLE_ROWS);
-	const widths = columns.map((name, i) => ({
+	const widths = columns.map((column, i) => ({
 		width: columnWidth(
-			name,
+			column,
 			sample.map((row) => cellText(row[i]))
 		)
 	}));
-	const sheet = (options.sheet ?? 'Sheet1').replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet1';
-	return writeExcelFile(data, { sheet, columns: widths, stickyRowsCount: 1 }).toBlob();
+	return { data, sheet: name, columns: widths, stickyRowsCount: 1 };
+}
+
+/**
+ * A workbook of several sheets, in order, each as `toXlsx` writes one (frozen bold header, codes
+ * as text, formulas neutralised) — e.g. the planner's header sheet (item, value) and its lists.
+ */
+export async function toXlsxBook(sheets: readonly XlsxSheet[]): Promise<Blob> {
+	if (sheets.length === 0) throw new RangeError('toXlsxBook: a workbook needs at least one sheet');
+	const names = distinctNames(sheets.map((s) => s.name));
+	return writeExcelFile(sheets.map((s, i) => sheetOf(s, names[i]!))).toBlob();
+}
+
+/** One sheet (`Sheet1` unless named): a workbook of one. */
+export async function toXlsx(
+	columns: readonly string[],
+	rows: readonly Row[],
+	options: XlsxOptions = {}
+): Promise<Blob> {
+	return toXlsxBook([{ name: options.sheet ?? 'Sheet1', columns, rows }]);
 }

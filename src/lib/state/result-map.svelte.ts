@@ -1,7 +1,7 @@
 /**
- * The map beside the console: the region's villages drawn pale under its township outlines and
+ * A map of results, beside the console and the planner: the region's villages drawn pale under its township outlines and
  * names, and a console result on top — the units whose codes it lists filled in the accent
- * colour and outlined, or its lon/lat rows as points.
+ * colour and outlined, or its lon/lat rows as points; and the planner's pairs as arcs.
  *
  * Contract: `attach(el)` returns the detach function; `show(selection)` draws a result (null
  * clears it); `shown` says how many units or points are on the map. Codes of 12 digits are
@@ -11,6 +11,7 @@ import { AtlasMap, WebGLUnavailableError } from '$lib/map/atlas-map';
 import { choroplethFillLayer } from '$lib/map/layers/choropleth-fill';
 import { highlightLayer, featureRings } from '$lib/map/layers/highlight';
 import { resultPointsLayer } from '$lib/map/layers/result-points';
+import { pairArcsLayer } from '$lib/map/layers/pair-arcs';
 import {
 	buildPolygonBuffers,
 	expandFeatureColors,
@@ -26,6 +27,13 @@ export type MapSelection =
 	| { kind: 'points'; positions: Float64Array; count: number };
 
 type Rgba = [number, number, number, number];
+
+/** Lines from one point to another (the planner's pairs): lon/lat interleaved. */
+export interface Arcs {
+	count: number;
+	sourcePositions: Float64Array;
+	targetPositions: Float64Array;
+}
 const PALE: Rgba = [226, 230, 236, 255];
 
 /** Hot-spot classes as GeoDa draws them (LISA quadrants, Gi* hot and cold); `ns` stays pale. */
@@ -47,7 +55,7 @@ interface Level {
 	index: Map<string, number>;
 }
 
-export class ConsoleMap {
+export class ResultMap {
 	shown = $state(0);
 	/** Classes drawn, with their colour and count (for the legend under the map). */
 	legend = $state.raw<{ label: string; color: string; count: number }[]>([]);
@@ -55,6 +63,7 @@ export class ConsoleMap {
 	error = $state<string | null>(null);
 	#map: AtlasMap | null = null;
 	#selection: MapSelection | null = null;
+	#arcs: Arcs | null = null;
 	// A cache of derived buffers, not state: nothing renders from it.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#levels = new Map<string, Level>();
@@ -83,9 +92,15 @@ export class ConsoleMap {
 		};
 	}
 
-	show(selection: MapSelection | null): void {
+	show(selection: MapSelection | null, arcs: Arcs | null = null): void {
 		this.#selection = selection;
+		this.#arcs = arcs;
 		this.#draw();
+	}
+
+	/** Centre the map on a point, close enough to see one village. */
+	focus(lon: number, lat: number): void {
+		this.#map?.setExtent({ lon, lat, zoom: 11 });
 	}
 
 	resize(): void {
@@ -179,6 +194,9 @@ export class ConsoleMap {
 				)
 			);
 		}
+		const arcs = this.#arcs;
+		if (arcs && arcs.count > 0)
+			layers.push(pairArcsLayer(arcs, { color: [44, 93, 143, 230], widthPx: 2 }));
 		map.setLayers(layers);
 		this.missing = missing;
 		this.shown =
