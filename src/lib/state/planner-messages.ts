@@ -30,7 +30,7 @@ const zh = {
 	'planner.move': '比上年',
 	'planner.weakest': '拉低得分的指标',
 	'planner.rectify': '倒排名单',
-	'planner.rectifyCount': '倒排 {share}% ：{n} 个村列入整顿名单',
+	'planner.rectifyCount': '倒排 {share}%：{n} 个村列入整顿名单',
 	'planner.indicators': '评分指标与权重',
 	'planner.method': '标准化方法',
 	'planner.method.rank': '排名百分位',

@@ -42,6 +42,8 @@ export const CLASS_COLORS: Record<string, Rgba> = {
 	LL: [69, 117, 180, 255],
 	HL: [244, 165, 130, 255],
 	LH: [146, 197, 222, 255],
+	weak: [214, 96, 39, 255],
+	strong: [26, 152, 80, 255],
 	hot: [215, 48, 39, 255],
 	cold: [69, 117, 180, 255],
 	ns: PALE
@@ -196,7 +198,7 @@ export class ResultMap {
 		}
 		const arcs = this.#arcs;
 		if (arcs && arcs.count > 0)
-			layers.push(pairArcsLayer(arcs, { color: [44, 93, 143, 230], widthPx: 2 }));
+			layers.push(pairArcsLayer(arcs, { color: [44, 93, 143, 255], widthPx: 2.5 }));
 		map.setLayers(layers);
 		this.missing = missing;
 		this.shown =
