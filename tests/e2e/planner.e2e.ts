@@ -43,6 +43,16 @@ function expected(): { lax: Set<string>; noSecretary: Set<string> } {
 	return { lax, noSecretary };
 }
 
+/** The map's frame count now; `drawnAfter(n)` waits until it has drawn a newer frame. */
+const frames = (id: string) =>
+	s.page.getAttribute(`[data-testid="${id}"]`, 'data-frames').then(Number);
+const drawnAfter = (id: string, n: number) =>
+	s.page.waitForFunction(
+		([sel, k]) =>
+			Number(document.querySelector(`[data-testid="${sel}"]`)?.getAttribute('data-frames')) > k,
+		[id, n] as const
+	);
+
 const settled = () =>
 	s.page.waitForFunction(
 		() => document.querySelector('[data-testid="planner"]')?.getAttribute('data-busy') === 'false'
@@ -76,15 +86,17 @@ describe('the planner', () => {
 		await settled();
 		const both = [...lax].filter((c) => noSecretary.has(c));
 		expect((await listCodes()).sort()).toEqual(both.sort());
+		const before = await frames('planner-map');
 		await p.getByLabel('满足其一（或）').check();
 		await settled();
-		await p.waitForTimeout(300);
+		await drawnAfter('planner-map', before);
 		const png = await p.locator('[data-testid="planner-map"]').screenshot();
 		expect(countColors(png, [[214, 96, 39]])[0]).toBeGreaterThan(200);
 	});
 
 	it('pairs every village of the list with a strong one and draws the arcs', async () => {
 		const p = s.page;
+		const before = await frames('planner-map');
 		await p.getByTestId('planner-tab-pairs').click();
 		const summary = (await p.textContent('[data-testid="pairs-summary"]')) ?? '';
 		const pairs = await p.locator('[data-testid="pair-row"]').count();
@@ -93,7 +105,7 @@ describe('the planner', () => {
 		expect(pairs + unpaired).toBe(new Set([...lax, ...noSecretary]).size);
 		expect(summary).toContain(`${pairs} 对`);
 		expect(pairs).toBeGreaterThan(0);
-		await p.waitForTimeout(300);
+		await drawnAfter('planner-map', before);
 		const png = await p.locator('[data-testid="planner-map"]').screenshot();
 		const [arcs, strong] = countColors(png, [
 			[44, 93, 143],

@@ -158,6 +158,9 @@ async function runCancellable(e: Engine, id: number, sql: string): Promise<Uint8
 	const me = { id, cancel: false };
 	running = me;
 	try {
+		// Let messages already posted (a cancel sent right after this query) be read first.
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		if (me.cancel) throw new Error(CANCELLED);
 		let r = e.db.startPendingQuery(e.id, sql, false);
 		while (r === null) {
 			await new Promise((resolve) => setTimeout(resolve, 0));

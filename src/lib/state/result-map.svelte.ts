@@ -59,6 +59,8 @@ interface Level {
 
 export class ResultMap {
 	shown = $state(0);
+	/** Frames drawn after a change (tests and the bench wait on it instead of sleeping). */
+	frames = $state(0);
 	/** Classes drawn, with their colour and count (for the legend under the map). */
 	legend = $state.raw<{ label: string; color: string; count: number }[]>([]);
 	missing = $state(0);
@@ -66,6 +68,7 @@ export class ResultMap {
 	#map: AtlasMap | null = null;
 	#selection: MapSelection | null = null;
 	#arcs: Arcs | null = null;
+	#marked: string | null = null;
 	// A cache of derived buffers, not state: nothing renders from it.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#levels = new Map<string, Level>();
@@ -97,6 +100,13 @@ export class ResultMap {
 	show(selection: MapSelection | null, arcs: Arcs | null = null): void {
 		this.#selection = selection;
 		this.#arcs = arcs;
+		this.#draw();
+	}
+
+	/** Outline one unit over everything (the row under the pointer or clicked); null clears. */
+	mark(code: string | null): void {
+		if (code === this.#marked) return;
+		this.#marked = code;
 		this.#draw();
 	}
 
@@ -196,10 +206,25 @@ export class ResultMap {
 				)
 			);
 		}
+		const marked = this.#marked;
+		if (marked) {
+			const key = marked.length === 12 ? 'village' : marked.length === 9 ? 'township' : 'county';
+			const level = this.#level(key);
+			const i = level?.index.get(marked);
+			if (level && i !== undefined)
+				layers.push(
+					highlightLayer(
+						featureRings(level.buffers, oneOf(i)),
+						{ color: [20, 20, 28, 255], widthPx: 3.5 },
+						'marked'
+					)
+				);
+		}
 		const arcs = this.#arcs;
 		if (arcs && arcs.count > 0)
 			layers.push(pairArcsLayer(arcs, { color: [44, 93, 143, 255], widthPx: 2.5 }));
 		map.setLayers(layers);
+		void map.nextDataFrame().then(() => this.frames++);
 		this.missing = missing;
 		this.shown =
 			sel?.kind === 'points'
@@ -221,4 +246,9 @@ function codeColors(): Map<string, Rgba> {
 /** The picked units per level while one selection is drawn (local, not state). */
 function pickedSets(): Record<'village' | 'township' | 'county', Set<number>> {
 	return { village: new Set(), township: new Set(), county: new Set() };
+}
+
+/** A set of one feature (local, not state). */
+function oneOf(i: number): Set<number> {
+	return new Set([i]);
 }

@@ -29,9 +29,10 @@ export function featureRings(data: PolygonBuffers, features: ReadonlySet<number>
 	return rings;
 }
 
-export function highlightLayer(rings: number[][][], style: HighlightStyle) {
+/** `id`: another highlight on the same map (a hovered row over a selection) needs its own. */
+export function highlightLayer(rings: number[][][], style: HighlightStyle, id = HIGHLIGHT_ID) {
 	return new PathLayer<number[][]>({
-		id: HIGHLIGHT_ID,
+		id,
 		data: rings,
 		getPath: (r) => r as [number, number][],
 		getColor: style.color,
