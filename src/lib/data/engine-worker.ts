@@ -31,7 +31,7 @@ import type {
 import { OFFLINE_SETTINGS } from './connector';
 import { defineMissingGlobals, linkedExports } from './duckdb-glue';
 import { quoteIdent } from './sql-quote';
-import { installSpatialFunctions, type SyncConnection } from './spatial-functions';
+import type { SyncConnection } from './spatial-functions';
 
 const workerStart = performance.now();
 
@@ -222,7 +222,10 @@ const handlers: Handlers = {
 		e.db.insertArrowFromIPCStream(e.id, req.ipc, { name: req.name, create: true });
 		return null;
 	},
-	installSpatial: () => {
+	// Loaded on first use: a static import would put apache-arrow and the spatial index in the
+	// worker's entry script, which must be small so the wasm download starts at once.
+	installSpatial: async () => {
+		const { installSpatialFunctions } = await import('./spatial-functions');
 		installSpatialFunctions(ready().conn as unknown as SyncConnection);
 		return null;
 	},
