@@ -9,7 +9,6 @@ import type { Connector } from '$lib/data/connector';
 import type { IndicatorMeta, Manifest } from '$lib/data/contract';
 import { queryIndicatorValues } from '$lib/data/queries/indicator-values';
 import { decodeVillageCount, villageCountSql } from '$lib/data/queries/village-count';
-import { queryTables } from '$lib/data/queries/catalog';
 import { DERIVED_INDICATORS } from '$lib/analysis/derived-indicators';
 import { completeView, type View } from '$lib/state/view-defaults';
 import { filterClauses, legendPickToFilter, passesFilter } from '$lib/state/view-filters';
@@ -132,16 +131,5 @@ describe('the choropleth', () => {
 		const pick = legendPickToFilter(view, r.legend, top.key, values, r.classOf);
 		expect(pick?.field).toBe('township');
 		expect(pick?.values.length).toBe(top.count);
-	});
-});
-
-describe('the tables every screen lists', () => {
-	it('are the five dataset tables with their row counts', async () => {
-		const tables = await queryTables(db);
-		const rows = Object.fromEntries(tables.map((t) => [t.name, t.rows]));
-		expect(Object.keys(rows)).toEqual(
-			expect.arrayContaining(['region', 'boundary', 'site', 'indicator', 'indicator_meta'])
-		);
-		expect(rows.indicator).toBe(manifest.counts.indicator);
 	});
 });
