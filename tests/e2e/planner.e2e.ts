@@ -154,6 +154,27 @@ describe('the planner', () => {
 		).resolves.toBe(false);
 	});
 
+	it('opens its generated SQL in the console, where it answers the same list', async () => {
+		const p = s.page;
+		await p.getByTestId('planner-tab-list').click();
+		const codes = await listCodes();
+		await p.locator('summary', { hasText: '生成的 SQL' }).click();
+		await expect(p.textContent('[data-testid="planner-sql"]')).resolves.toContain('软弱涣散');
+		await p.getByTestId('open-sql').click();
+		await p.waitForURL(/\/console/);
+		await p.waitForSelector('[data-testid="console-pane-schema"] summary', { timeout: 60_000 });
+		await p.locator('.cm-content').focus();
+		await p.keyboard.press('Control+End');
+		await p.getByTestId('run').click();
+		await p.waitForSelector('[data-testid="row-count"]');
+		expect(Number(await p.textContent('[data-testid="row-count"]'))).toBe(villages().size);
+		// Selected rows come first, in code order.
+		const first = await p.$$eval('[data-testid="result-row"]', (rows) =>
+			rows.map((r) => r.querySelectorAll('[role="cell"]')[0]?.textContent ?? '')
+		);
+		expect(first.slice(0, codes.length)).toEqual([...codes].sort());
+	});
+
 	it('made no request outside its origin and logged no error', () => {
 		expect(s.outside).toEqual([]);
 		expect(s.errors).toEqual([]);
