@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readSheet } from 'read-excel-file/node';
 import { openSession, type Session } from './browser';
+import { drawnAfter, frames } from './map-frames';
 import { countColors } from './pixels';
 import { parents, units, villages } from './dataset';
 
@@ -50,16 +51,6 @@ const cells = (col: number) =>
 		col
 	);
 
-/** The map's frame count now; `drawnAfter(n)` waits until it has drawn a newer frame. */
-const frames = (id: string) =>
-	s.page.getAttribute(`[data-testid="${id}"]`, 'data-frames').then(Number);
-const drawnAfter = (id: string, n: number) =>
-	s.page.waitForFunction(
-		([sel, k]) =>
-			Number(document.querySelector(`[data-testid="${sel}"]`)?.getAttribute('data-frames')) > k,
-		[id, n] as const
-	);
-
 /** Villages of one township, from region.arrow. */
 function villagesOf(township: string): string[] {
 	const p = parents();
@@ -96,14 +87,14 @@ describe('the console', () => {
 	});
 
 	it('puts the rows on the map beside it', async () => {
-		const before = await frames('console-map');
+		const before = await frames(s.page, 'console-map');
 		await s.page.getByTestId('show-on-map').click();
 		await s.page.waitForFunction(() =>
 			/\d+/.test(document.querySelector('[data-testid="map-note"]')?.textContent ?? '')
 		);
 		const note = (await s.page.textContent('[data-testid="map-note"]')) ?? '';
 		expect(note).toContain(`地图上显示 ${villagesOf('610924101').length} 个`);
-		await drawnAfter('console-map', before);
+		await drawnAfter(s.page, 'console-map', before);
 		const png = await s.page.locator('[data-testid="console-map"]').screenshot();
 		const [accent] = countColors(png, [[214, 96, 39]]);
 		expect(accent).toBeGreaterThan(300);
@@ -129,13 +120,13 @@ describe('the console', () => {
 	it('maps the hot and cold spots of collective income in their classes', async () => {
 		await runSql(`SELECT * FROM hotspots('collective_income', 2020)`);
 		expect(await rowCount()).toBe(villages().size);
-		const before = await frames('console-map');
+		const before = await frames(s.page, 'console-map');
 		await s.page.getByTestId('show-on-map').click();
 		await s.page.waitForSelector('[data-testid="map-classes"]');
 		const legend = (await s.page.textContent('[data-testid="map-classes"]')) ?? '';
 		expect(legend).toMatch(/HH \d+/);
 		expect(legend).toMatch(/LL \d+/);
-		await drawnAfter('console-map', before);
+		await drawnAfter(s.page, 'console-map', before);
 		const png = await s.page.locator('[data-testid="console-map"]').screenshot();
 		const [hh, ll] = countColors(png, [
 			[215, 48, 39],

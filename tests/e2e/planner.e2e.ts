@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readSheet } from 'read-excel-file/node';
 import { openSession, type Session } from './browser';
+import { drawnAfter, frames } from './map-frames';
 import { countColors } from './pixels';
 import { readTable, villages } from './dataset';
 
@@ -43,16 +44,6 @@ function expected(): { lax: Set<string>; noSecretary: Set<string> } {
 	return { lax, noSecretary };
 }
 
-/** The map's frame count now; `drawnAfter(n)` waits until it has drawn a newer frame. */
-const frames = (id: string) =>
-	s.page.getAttribute(`[data-testid="${id}"]`, 'data-frames').then(Number);
-const drawnAfter = (id: string, n: number) =>
-	s.page.waitForFunction(
-		([sel, k]) =>
-			Number(document.querySelector(`[data-testid="${sel}"]`)?.getAttribute('data-frames')) > k,
-		[id, n] as const
-	);
-
 const settled = () =>
 	s.page.waitForFunction(
 		() => document.querySelector('[data-testid="planner"]')?.getAttribute('data-busy') === 'false'
@@ -86,17 +77,17 @@ describe('the planner', () => {
 		await settled();
 		const both = [...lax].filter((c) => noSecretary.has(c));
 		expect((await listCodes()).sort()).toEqual(both.sort());
-		const before = await frames('planner-map');
+		const before = await frames(s.page, 'planner-map');
 		await p.getByLabel('满足其一（或）').check();
 		await settled();
-		await drawnAfter('planner-map', before);
+		await drawnAfter(s.page, 'planner-map', before);
 		const png = await p.locator('[data-testid="planner-map"]').screenshot();
 		expect(countColors(png, [[214, 96, 39]])[0]).toBeGreaterThan(200);
 	});
 
 	it('pairs every village of the list with a strong one and draws the arcs', async () => {
 		const p = s.page;
-		const before = await frames('planner-map');
+		const before = await frames(s.page, 'planner-map');
 		await p.getByTestId('planner-tab-pairs').click();
 		const summary = (await p.textContent('[data-testid="pairs-summary"]')) ?? '';
 		const pairs = await p.locator('[data-testid="pair-row"]').count();
@@ -105,7 +96,7 @@ describe('the planner', () => {
 		expect(pairs + unpaired).toBe(new Set([...lax, ...noSecretary]).size);
 		expect(summary).toContain(`${pairs} 对`);
 		expect(pairs).toBeGreaterThan(0);
-		await drawnAfter('planner-map', before);
+		await drawnAfter(s.page, 'planner-map', before);
 		const png = await p.locator('[data-testid="planner-map"]').screenshot();
 		const [arcs, strong] = countColors(png, [
 			[44, 93, 143],
