@@ -69,13 +69,21 @@ describe('themes', () => {
 			await s.page.evaluate(() =>
 				(window as unknown as { __bench: { settle(): Promise<void> } }).__bench.settle()
 			);
-			const png = await mapShot();
-			const counts = countColors(
-				png,
-				items.map((i) => parseRgb(i.color))
-			);
-			// Every class with villages shows on the map (a few hundred pixels at least).
-			for (const n of counts) expect(n).toBeGreaterThan(200);
+			// Every class with villages shows on the map (a few hundred pixels at least). The site
+			// layers of a theme load after its colours, and a frame may come between: read again
+			// until the map has settled rather than judging one frame.
+			await expect
+				.poll(
+					async () => {
+						const counts = countColors(
+							await mapShot(),
+							items.map((i) => parseRgb(i.color))
+						);
+						return Math.min(...counts);
+					},
+					{ timeout: 15_000 }
+				)
+				.toBeGreaterThan(200);
 		}
 	);
 });
