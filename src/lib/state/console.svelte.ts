@@ -32,7 +32,7 @@ import {
 	type GeometrySource
 } from '$lib/analysis/table-export';
 import type { AtlasSession } from './session.svelte';
-import { ResultPages } from './result-pages.svelte';
+import { PAGE, ResultPages } from './result-pages.svelte';
 import { tableRows, typeLabel } from './result-rows';
 import { readStored, writeStored } from './local-store';
 import type { ConsoleMessageKey } from './console-messages';
@@ -211,8 +211,10 @@ export class ConsoleState {
 		this.result?.pages.close();
 		let result: ConsoleResult;
 		if (r.kind === 'paged') {
-			const pages = new ResultPages(db, r.rowCount);
-			const sample = r.rowCount ? tableRows(await queryResultPage(db!, 0, SAMPLE_ROWS)).rows : [];
+			// The first page is read now, so the table shows rows at once (no placeholder flash).
+			const first = r.rowCount ? tableRows(await queryResultPage(db!, 0, PAGE)).rows : [];
+			const pages = new ResultPages(db, r.rowCount, first);
+			const sample = first.slice(0, SAMPLE_ROWS);
 			const names = r.columns.map((c) => c.name);
 			result = {
 				statement,

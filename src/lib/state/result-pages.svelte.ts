@@ -11,7 +11,7 @@ import { queryResultPage } from '$lib/data/queries/console-result';
 import type { Cell } from '$lib/analysis/table-export';
 import { tableRows } from './result-rows';
 
-const PAGE = 200;
+export const PAGE = 200;
 const KEEP = 40; // pages, ~8,000 rows
 
 export class ResultPages {
@@ -26,6 +26,7 @@ export class ResultPages {
 	constructor(
 		private readonly db: Connector | null,
 		readonly rowCount: number,
+		/** The first page, already read (or every row of a direct answer). */
 		inMemory: Cell[][] | null = null
 	) {
 		if (inMemory) this.#pages.set(0, inMemory);
