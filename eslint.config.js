@@ -1,5 +1,5 @@
 // Lint rules, including the one-way dependency arrows of docs/architecture.md:
-// routes → components → state → {data, map, crossfilter} → {analysis, geo},
+// routes → components → state → {data, map, crossfilter, print} → {ingest →} {analysis, geo},
 // and which packages each folder may use: maplibre-gl and deck.gl only in src/lib/map,
 // duckdb-wasm only in src/lib/data, analysis/ and geo/ only an allow-list of pure packages,
 // and no Node module anywhere in browser code (src/, except the Node connector and tests).
@@ -15,13 +15,15 @@ import svelteConfig from './svelte.config.js';
 
 /** Folders of src/lib each folder may not import (the arrows). */
 const ARROWS = {
-	geo: ['analysis', 'data', 'crossfilter', 'map', 'state', 'components'],
-	analysis: ['data', 'crossfilter', 'map', 'state', 'components'],
-	data: ['crossfilter', 'map', 'state', 'components'],
-	crossfilter: ['map', 'state', 'components'],
-	map: ['data', 'crossfilter', 'state', 'components'],
+	geo: ['analysis', 'data', 'crossfilter', 'map', 'state', 'components', 'print', 'ingest'],
+	analysis: ['data', 'crossfilter', 'map', 'state', 'components', 'print', 'ingest'],
+	ingest: ['data', 'crossfilter', 'map', 'state', 'components', 'print'],
+	print: ['data', 'crossfilter', 'map', 'state', 'components', 'ingest'],
+	data: ['crossfilter', 'map', 'state', 'components', 'print'],
+	crossfilter: ['map', 'state', 'components', 'print', 'ingest'],
+	map: ['data', 'crossfilter', 'state', 'components', 'print', 'ingest'],
 	state: ['components'],
-	components: ['data', 'map', 'crossfilter']
+	components: ['data', 'map', 'crossfilter', 'print', 'ingest']
 };
 
 /**
