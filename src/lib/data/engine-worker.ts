@@ -135,17 +135,56 @@ function ready(): Engine {
 	throw new Error(startError ? `DuckDB did not start: ${startError}` : 'DuckDB is not started');
 }
 
+/**
+ * Prepared statements kept by their SQL text: the map's queries repeat with new parameters on
+ * every year, theme and level switch, and parsing and planning them again each time was a good
+ * part of a switch. DuckDB rebinds a kept statement after the catalogue changes; one that fails
+ * is dropped and prepared afresh once, so a stale statement never answers twice.
+ */
+const PREPARED_KEPT = 48;
+const prepared = new Map<string, number>();
+
+function preparedFor(e: Engine, sql: string): number {
+	const kept = prepared.get(sql);
+	if (kept !== undefined) {
+		prepared.delete(sql); // re-inserted below: the Map's order is the least-recently-used order
+		prepared.set(sql, kept);
+		return kept;
+	}
+	const stmt = e.db.createPrepared(e.id, sql);
+	prepared.set(sql, stmt);
+	if (prepared.size > PREPARED_KEPT) {
+		const [oldSql, oldStmt] = prepared.entries().next().value as [string, number];
+		prepared.delete(oldSql);
+		e.db.closePrepared(e.id, oldStmt);
+	}
+	return stmt;
+}
+
+function forgetPrepared(e: Engine, sql: string): void {
+	const stmt = prepared.get(sql);
+	if (stmt === undefined) return;
+	prepared.delete(sql);
+	try {
+		e.db.closePrepared(e.id, stmt);
+	} catch {
+		// Already gone with its connection; nothing to free.
+	}
+}
+
 function runQuery(
 	e: Engine,
 	sql: string,
 	params: EngineOps['query']['args']['params']
 ): Uint8Array {
 	if (params.length === 0) return e.db.runQuery(e.id, sql);
-	const stmt = e.db.createPrepared(e.id, sql);
+	const cached = prepared.has(sql);
 	try {
-		return e.db.runPrepared(e.id, stmt, params);
-	} finally {
-		e.db.closePrepared(e.id, stmt);
+		return e.db.runPrepared(e.id, preparedFor(e, sql), params);
+	} catch (err) {
+		forgetPrepared(e, sql);
+		if (!cached) throw err;
+		return e.db.runPrepared(e.id, preparedFor(e, sql), params);
 	}
 }
 
@@ -234,6 +273,7 @@ const handlers: Handlers = {
 		const e = engine;
 		engine = null;
 		closed = true;
+		prepared.clear(); // closed with their connection
 		e?.conn.close();
 		e?.db.reset();
 		return null;
