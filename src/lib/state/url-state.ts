@@ -1,6 +1,6 @@
 /**
  * The whole view in the URL: region, theme, indicator, level, years, classification, roll-up,
- * filters, selection, map extent, language and the measurement switch. Pure encode/decode, so
+ * filters, selection, map extent, language, the story slide and the measurement switch. Pure encode/decode, so
  * a view can be bookmarked or sent, and so tests can state the rules directly.
  *
  * The query string stays human-readable (`,` and `:` are written as they are; Chinese text is
@@ -36,6 +36,8 @@ export interface ViewState {
 	selected?: string;
 	extent?: { lon: number; lat: number; zoom: number };
 	lang?: 'zh' | 'en';
+	/** Story mode: the index of the saved view shown as a slide (0 is the first). */
+	story?: number;
 	bench?: boolean;
 }
 
@@ -190,6 +192,7 @@ const CODECS: Codec[] = [
 		})
 	}),
 	codec({ field: 'lang', param: 'lang', write: (v) => [v], read: choice(['zh', 'en'] as const) }),
+	codec({ field: 'story', param: 'story', write: (v) => [String(v)], read: integer(0, 999) }),
 	codec({
 		field: 'bench',
 		param: 'bench',
