@@ -23,7 +23,14 @@ export default defineConfig({
 		]
 	},
 	// Found late (the worker's dynamic import), it would make the dev server reload mid-test.
-	optimizeDeps: { include: ['@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', 'd3'] },
+	optimizeDeps: {
+		include: [
+			'@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs',
+			'd3',
+			'papaparse',
+			'read-excel-file/universal'
+		]
+	},
 	worker: { format: 'es' },
 	build: { chunkSizeWarningLimit: 3000 },
 	server: { fs: { allow: ['..'] } },
