@@ -1,5 +1,6 @@
 /**
- * Makes sure the machine has what the browser tests need: Debian's Chromium and a CJK font.
+ * Makes sure the machine has what the tests need: Debian's Chromium, a CJK font, and poppler's
+ * pdftotext/pdfinfo/pdffonts (the print tests read the PDFs the app makes).
  * Installs them with apt-get when they are missing and we are root; otherwise says exactly what
  * to install. Never downloads a browser of its own.
  */
@@ -17,6 +18,7 @@ export function provision() {
 	const missing = [];
 	if (!existsSync(CHROMIUM)) missing.push('chromium');
 	if (!hasCjkFont()) missing.push('fonts-noto-cjk');
+	if (spawnSync('which', ['pdftotext']).status !== 0) missing.push('poppler-utils');
 	if (missing.length === 0) return;
 	const isRoot = process.getuid?.() === 0;
 	const hasApt = spawnSync('which', ['apt-get']).status === 0;
@@ -29,9 +31,9 @@ export function provision() {
 		return;
 	}
 	console.error(
-		`The browser tests need: ${missing.join(', ')}.\n` +
+		`The tests need: ${missing.join(', ')}.\n` +
 			`Install them, then run the tests again:\n` +
-			`  sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk\n` +
+			`  sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk poppler-utils\n` +
 			`(or set CHROMIUM_PATH to a Chromium binary)`
 	);
 	process.exit(1);
