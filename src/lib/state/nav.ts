@@ -8,7 +8,8 @@ export const SCREENS = [
 	{ key: 'nav.map', path: '/' },
 	{ key: 'nav.console', path: '/console' },
 	{ key: 'nav.planner', path: '/planner' },
-	{ key: 'nav.briefing', path: '/briefing' }
+	{ key: 'nav.briefing', path: '/briefing' },
+	{ key: 'nav.import', path: '/import' }
 ] as const satisfies readonly { key: MessageKey; path: string }[];
 
 export type ScreenPath = (typeof SCREENS)[number]['path'];

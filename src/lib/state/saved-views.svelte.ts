@@ -8,6 +8,7 @@
  * leaves the list as it was and says why in `notice`. Every change is written at once; when the
  * browser refuses (storage full), the list on screen stays and `notice` says it was not saved.
  */
+import { nowIso } from './clock';
 import { readStored, writeStored } from './local-store';
 import {
 	isViewList,
@@ -36,7 +37,7 @@ export class SavedViews {
 			title: title.trim() || '—',
 			note: note.trim(),
 			query: viewQuery(query),
-			savedAt: new Date().toISOString()
+			savedAt: nowIso()
 		};
 		this.#save([...this.views, view]);
 		return view;
@@ -72,6 +73,7 @@ export class SavedViews {
 			this.notice = read.reason;
 			return null;
 		}
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
 		const incoming = new Map(read.views.map((v) => [v.id, v]));
 		const kept = this.views.map((v) => incoming.get(v.id) ?? v);
 		const added = read.views.filter((v) => !this.views.some((o) => o.id === v.id));

@@ -12,6 +12,7 @@
  */
 import type { Connector } from '$lib/data/connector';
 import { loadDataset } from '$lib/data/load-dataset';
+import { reapplyImports, type StoredImport } from '$lib/data/import-apply';
 import { parseRegionIndex } from '$lib/data/manifest';
 import type { IndicatorMeta, Manifest, RegionEntry } from '$lib/data/contract';
 import { fetchDataset, type FetchedDataset } from '$lib/data/fetch-dataset';
@@ -51,6 +52,17 @@ export interface SessionDeps {
 	/** URL of `config.json` (default: beside the data folder). */
 	configUrl?: string;
 	fetch?: typeof fetch;
+	/** The imports kept in the browser for a region, applied again after each load of it. */
+	imports?: (region: string, db: Connector) => Promise<StoredImport[]>;
+}
+
+async function queryAllShapes(db: Connector) {
+	const [villages, townships, counties] = await Promise.all([
+		queryShapes(db, ['village', 'community']),
+		queryShapes(db, ['township']),
+		queryShapes(db, ['county'])
+	]);
+	return { villages, townships, counties };
 }
 
 function describe(e: unknown): string {
@@ -72,6 +84,8 @@ export class AtlasSession {
 	configError = $state<string | null>(null);
 	/** How many engines this session started (stays 1: the e2e tests read it). */
 	enginesStarted = $state(0);
+	/** Stored imports that could not be applied at the last load, with why. */
+	importFailures = $state.raw<{ id: string; reason: { zh: string; en: string } }[]>([]);
 	coordinator: Coordinator | null = null;
 	bench: Bench = createBench(false);
 
@@ -166,36 +180,82 @@ export class AtlasSession {
 	}
 
 	/** Load a region into the running engine; resolves once its tables and shapes are ready. */
-	async selectRegion(code: string, prefetched: Promise<FetchedDataset> | null = null) {
+	async selectRegion(
+		code: string,
+		prefetched: Promise<FetchedDataset> | null = null,
+		force = false
+	) {
 		const region = this.regions.find((r) => r.code === code);
 		if (!region) return this.fail('region', new Error(`no dataset for region "${code}"`));
 		const db = this.#db;
-		if (!db || this.dataset?.region.code === code) return;
+		if (!db || (this.dataset?.region.code === code && !force)) return;
 		this.phase = 'loading';
 		this.step('data');
 		try {
 			const { manifest, read } = await (prefetched ??
 				(this.#fetchRegion(code) as Promise<FetchedDataset>));
 			await loadDataset(db, manifest, read);
+			const added = await this.#applyStored(db, code);
 			this.bench.step('data');
-			const [villages, townships, counties] = await Promise.all([
-				queryShapes(db, ['village', 'community']),
-				queryShapes(db, ['township']),
-				queryShapes(db, ['county'])
-			]);
+			this.#spatial = null;
 			this.coordinator?.clearCache?.();
 			this.dataset = {
 				region,
 				manifest,
-				catalogue: [...DERIVED_INDICATORS, ...manifest.catalogue],
-				villages,
-				townships,
-				counties
+				catalogue: [...DERIVED_INDICATORS, ...manifest.catalogue, ...added],
+				...(await queryAllShapes(db))
 			};
 			this.step('map');
 		} catch (e) {
 			this.fail('data', e);
 		}
+	}
+
+	/** Apply the stored imports of `code`; the catalogue entries they add. Never throws. */
+	async #applyStored(db: Connector, code: string): Promise<IndicatorMeta[]> {
+		this.importFailures = [];
+		if (!this.deps.imports) return [];
+		try {
+			const results = await reapplyImports(db, await this.deps.imports(code, db));
+			this.importFailures = results.flatMap(({ id, result }) =>
+				result.ok ? [] : [{ id, reason: { zh: result.reason_zh, en: result.reason_en } }]
+			);
+			return results.flatMap(({ result }) => (result.ok ? result.added : []));
+		} catch (e) {
+			const detail = describe(e);
+			this.importFailures = [
+				{
+					id: '',
+					reason: {
+						zh: `无法读取已保存的导入（${detail}）`,
+						en: `Saved imports could not be read (${detail})`
+					}
+				}
+			];
+			return [];
+		}
+	}
+
+	/** Load the current region again from its files, then the stored imports (one was removed). */
+	async reload(): Promise<void> {
+		const code = this.dataset?.region.code;
+		if (code) await this.selectRegion(code, null, true);
+	}
+
+	/** An import was applied to the engine: shapes and catalogue as the engine now has them. */
+	async refreshAfterImport(added: readonly IndicatorMeta[]): Promise<void> {
+		const db = this.#db;
+		const ds = this.dataset;
+		if (!db || !ds) return;
+		this.#spatial = null;
+		this.coordinator?.clearCache?.();
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
+		const known = new Set(ds.catalogue.map((m) => m.key));
+		this.dataset = {
+			...ds,
+			catalogue: [...ds.catalogue, ...added.filter((m) => !known.has(m.key))],
+			...(await queryAllShapes(db))
+		};
 	}
 
 	/** Mark `active` as the running step (null: all done) and the session ready when all are. */
