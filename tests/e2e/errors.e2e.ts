@@ -82,4 +82,29 @@ describe('content security policy', () => {
 		expect(blocked).toBe('connect-src');
 		expect(s.outside).toEqual([]);
 	});
+
+	it('blocks script injected into the page, and reports it', async () => {
+		s = await openSession(baseUrl);
+		await s.page.goto(`${baseUrl}/`);
+		const result = await s.page.evaluate(async () => {
+			const violations: string[] = [];
+			document.addEventListener('securitypolicyviolation', (e) =>
+				violations.push(e.effectiveDirective)
+			);
+			const w = window as unknown as { __ran?: string[] };
+			w.__ran = [];
+			// An inline script and an inline event handler, as injected markup would carry them.
+			const script = document.createElement('script');
+			script.textContent = 'window.__ran.push("script")';
+			document.body.append(script);
+			const div = document.createElement('div');
+			div.innerHTML = '<img src="data:," onerror="window.__ran.push(\'handler\')">';
+			document.body.append(div);
+			await new Promise((r) => setTimeout(r, 200));
+			return { violations, ran: w.__ran };
+		});
+		expect(result.ran).toEqual([]);
+		expect(result.violations).toContain('script-src-elem');
+		expect(result.violations).toContain('script-src-attr');
+	});
 });

@@ -79,6 +79,15 @@ export class Coordinator {
 		this.#cacheSize = Math.max(0, options.cacheSize ?? 0);
 	}
 
+	/**
+	 * Serve from another engine (the old one died and a new one holds the same data): answers
+	 * cached from the old one are dropped; clients ask again when their view is applied.
+	 */
+	setConnector(db: Connector): void {
+		this.#db = db;
+		this.#cache.clear();
+	}
+
 	/** Start serving `client`: follow its `filterBy` selection and request its first query. */
 	connect(client: Client): Promise<void> {
 		if (this.#clients.get(client)?.unsubscribe) throw new Error('client is already connected');

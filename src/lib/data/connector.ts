@@ -38,6 +38,11 @@ export interface Connector {
 	installSpatial?(): Promise<void>;
 	/** Release the engine. */
 	close(): Promise<void>;
+	/**
+	 * Be told once when the engine dies on its own (a wasm trap, out of memory, a worker that
+	 * broke): every query after that fails, and the owner starts a new engine.
+	 */
+	onDeath?(listener: (error: Error) => void): void;
 }
 
 /** Settings applied to every engine we open: never reach for an extension download. */

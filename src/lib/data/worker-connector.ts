@@ -68,11 +68,21 @@ interface Pending {
 	reject(error: Error): void;
 }
 
+/**
+ * Errors after which the engine's memory cannot be trusted: the wasm trapped or ran out of
+ * memory mid-statement. DuckDB reports some of these as a query error, but the next query on
+ * the same instance may crash or answer wrongly, so the engine is treated as dead.
+ */
+const FATAL =
+	/RuntimeError|unreachable|memory access out of bounds|table index is out of bounds|function signature mismatch|Out of Memory|Aborted\(/i;
+
 /** Request/response bookkeeping over one worker. */
 class EngineClient {
 	#nextId = 1;
 	#pending = new Map<number, Pending>();
 	#dead: Error | null = null;
+	#onDeath: ((error: Error) => void)[] = [];
+	#closing = false;
 
 	constructor(readonly worker: Worker) {
 		worker.addEventListener('message', (e: MessageEvent<EngineResponse>) => {
@@ -80,17 +90,37 @@ class EngineClient {
 			if (!p) return;
 			this.#pending.delete(e.data.id);
 			if (e.data.ok) p.resolve(e.data.result);
-			else p.reject(new Error(e.data.error));
+			else {
+				p.reject(new Error(e.data.error));
+				if (FATAL.test(e.data.error)) this.die(`DuckDB engine failed: ${e.data.error}`);
+			}
 		});
 		worker.addEventListener('error', (e) => {
 			// A module that fails to load gives a plain Event; a thrown error an ErrorEvent.
 			const why = e instanceof ErrorEvent && e.message ? e.message : 'worker script failed to load';
 			// The worker answers every request, errors included: an uncaught one means it is broken.
-			this.terminate(`DuckDB worker: ${why}`);
+			this.die(`DuckDB worker: ${why}`);
 		});
 		worker.addEventListener('messageerror', () => {
-			this.fail(new Error('DuckDB worker: a message could not be read'));
+			this.die('DuckDB worker: a message could not be read');
 		});
+	}
+
+	onDeath(listener: (error: Error) => void): void {
+		this.#onDeath.push(listener);
+	}
+
+	/** The engine died on its own: end the worker, fail what waits, tell the owner (once). */
+	die(reason: string): void {
+		if (this.#dead || this.#closing) return this.terminate(reason);
+		this.terminate(reason);
+		const error = this.#dead ?? new Error(reason);
+		for (const listener of this.#onDeath.splice(0)) listener(error);
+	}
+
+	/** An orderly close: not a death. */
+	closing(): void {
+		this.#closing = true;
 	}
 
 	call<K extends EngineOp>(
@@ -168,8 +198,13 @@ class WorkerConnectorImpl implements WorkerConnector {
 		return this.client.call('ping', {});
 	}
 
+	onDeath(listener: (error: Error) => void): void {
+		this.client.onDeath(listener);
+	}
+
 	/** Closes the engine and ends its worker; closing twice, or a dead engine, is no error. */
 	async close(): Promise<void> {
+		this.client.closing();
 		try {
 			await this.client.call('close', {});
 		} catch {

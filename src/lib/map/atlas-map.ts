@@ -170,6 +170,34 @@ export class AtlasMap {
 		this.hoverListener = listener;
 	}
 
+	/**
+	 * Be told when the map has lost its WebGL contexts (the GPU was reset, the tab was put away
+	 * on a low-memory machine) and should be built again: once one of its canvases has its
+	 * context back, or, if none comes back, a few seconds after the loss. maplibre restores its
+	 * own canvas; deck.gl's layers and buffers do not come back, so the caller rebuilds the map.
+	 */
+	onContextLoss(listener: () => void, fallbackMs = 3000): void {
+		const container = this.map.getContainer();
+		let pending: ReturnType<typeof setTimeout> | null = null;
+		const fire = (delay: number) => {
+			if (pending) clearTimeout(pending);
+			pending = setTimeout(() => {
+				pending = null;
+				listener();
+			}, delay);
+		};
+		// Context events do not bubble: listen in the capture phase on the container.
+		container.addEventListener(
+			'webglcontextlost',
+			(e) => {
+				e.preventDefault(); // without it the browser never offers the context back
+				fire(fallbackMs);
+			},
+			true
+		);
+		container.addEventListener('webglcontextrestored', () => fire(50), true);
+	}
+
 	/** Clicks on a data layer (or null for a click on empty map). */
 	onClick(listener: (e: HoverEvent | null) => void): void {
 		this.clickListener = listener;

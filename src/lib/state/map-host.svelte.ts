@@ -48,11 +48,41 @@ export class MapHost {
 		private readonly handlers: MapHandlers
 	) {}
 
+	/** How many times the map was built again after losing its WebGL context. */
+	rebuilds = $state(0);
+
 	attach(container: HTMLElement): () => void {
 		let cancelled = false;
+		this.#create(container, () => cancelled);
+		return () => {
+			cancelled = true;
+			this.#basemap?.destroy();
+			this.#basemap = null;
+			this.#map?.destroy();
+			this.#map = null;
+			this.#framed = '';
+		};
+	}
+
+	/** The map lost its WebGL context: build it again in place, where it was, in its colours. */
+	#rebuild(container: HTMLElement, cancelled: () => boolean): void {
+		if (cancelled() || !this.#map) return;
+		const extent = this.#map.getExtent();
+		this.#basemap?.destroy();
+		this.#basemap = null;
+		this.#map.destroy();
+		this.#map = null;
+		this.#framed = '';
+		this.#pendingExtent = extent;
+		this.rebuilds++;
+		this.#create(container, cancelled);
+	}
+
+	#create(container: HTMLElement, cancelled: () => boolean): void {
 		AtlasMap.create(container).then(
 			(map) => {
-				if (cancelled) return map.destroy();
+				if (cancelled()) return map.destroy();
+				map.onContextLoss(() => this.#rebuild(container, cancelled));
 				this.#map = map;
 				this.#container = container;
 				this.#syncBasemap();
@@ -67,14 +97,6 @@ export class MapHost {
 			},
 			(e) => this.session.fail(e instanceof WebGLUnavailableError ? 'webgl' : 'engine', e)
 		);
-		return () => {
-			cancelled = true;
-			this.#basemap?.destroy();
-			this.#basemap = null;
-			this.#map?.destroy();
-			this.#map = null;
-			this.#framed = '';
-		};
 	}
 
 	/** The container changed size: redraw at the new size. */

@@ -23,6 +23,9 @@ const zh = {
 	'nav.planner': '规划',
 	'nav.briefing': '汇报',
 	'nav.import': '导入',
+	'engine.restarting': '数据引擎意外停止，正在重新启动并重新载入数据……',
+	'engine.restored': '数据引擎曾意外停止，已重新启动：数据和当前视图已恢复，保存的视图和查询都在。',
+	'engine.dismiss': '知道了',
 	'panel.indicator': '指标',
 	'defs.open': '指标说明',
 	'defs.title': '指标说明',
@@ -208,6 +211,11 @@ const en: Partial<Record<MessageKey, string>> = {
 	'nav.planner': 'Planner',
 	'nav.briefing': 'Briefing',
 	'nav.import': 'Import',
+	'engine.restarting':
+		'The data engine stopped unexpectedly; restarting it and loading the data again…',
+	'engine.restored':
+		'The data engine stopped unexpectedly and was restarted: the data and this view are back, and saved views and queries are kept.',
+	'engine.dismiss': 'OK',
 	'panel.indicator': 'Indicator',
 	'defs.open': 'Definitions',
 	'defs.title': 'Indicator definitions',

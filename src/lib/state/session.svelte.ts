@@ -84,6 +84,13 @@ export class AtlasSession {
 	configError = $state<string | null>(null);
 	/** How many engines this session started (stays 1: the e2e tests read it). */
 	enginesStarted = $state(0);
+	/**
+	 * What happened to the engine, in plain words: it stopped and is being restarted, or it was
+	 * restarted and the data and view are back. Null when there is nothing to say.
+	 */
+	engineNotice = $state.raw<{ state: 'restarting' | 'restored'; detail: string } | null>(null);
+	/** How many times the engine was restarted after dying. */
+	engineRestarts = $state(0);
 	/** Stored imports that could not be applied at the last load, with why. */
 	importFailures = $state.raw<{ id: string; reason: { zh: string; en: string } }[]>([]);
 	coordinator: Coordinator | null = null;
@@ -169,6 +176,7 @@ export class AtlasSession {
 		} catch (e) {
 			return this.fail('engine', e);
 		}
+		this.#watch(this.#db);
 		this.coordinator = new Coordinator(this.#db);
 		this.bench.step('engine');
 		await this.selectRegion(code, prefetch);
@@ -233,6 +241,35 @@ export class AtlasSession {
 				}
 			];
 			return [];
+		}
+	}
+
+	/** When the engine dies, start another, load the same data into it and carry on. */
+	#watch(db: Connector): void {
+		db.onDeath?.((e) => void this.#recover(e));
+	}
+
+	#recovering = false;
+
+	async #recover(cause: Error): Promise<void> {
+		const code = this.dataset?.region.code ?? this.defaultRegion;
+		if (this.#recovering || !code) return;
+		this.#recovering = true;
+		this.engineNotice = { state: 'restarting', detail: cause.message };
+		try {
+			this.enginesStarted++;
+			const db = await this.deps.openConnector();
+			this.#db = db;
+			this.#watch(db);
+			this.#spatial = null;
+			this.coordinator?.setConnector(db);
+			await this.selectRegion(code, null, true);
+			this.engineRestarts++;
+			this.engineNotice = { state: 'restored', detail: cause.message };
+		} catch (e) {
+			this.fail('engine', e);
+		} finally {
+			this.#recovering = false;
 		}
 	}
 
