@@ -18,6 +18,9 @@ export function rng(seed: number): () => number {
 	};
 }
 
+/** An action that cannot happen within this (the page moved on) is skipped, not waited for. */
+const SHORT = { timeout: 3000 };
+
 type Action = { name: string; weight: number; run: (p: Page, r: () => number) => Promise<void> };
 
 const pick = <T>(r: () => number, xs: readonly T[]): T | undefined =>
@@ -35,7 +38,7 @@ async function clickAny(p: Page, r: () => number, selector: string): Promise<voi
 		if (ok) usable.push(el);
 	}
 	const el = pick(r, usable);
-	if (el) await el.click({ timeout: 2000 }).catch(() => {});
+	if (el) await el.click(SHORT).catch(() => {});
 }
 
 async function onScreen(p: Page, path: string, base: string): Promise<boolean> {
@@ -52,10 +55,9 @@ const QUERIES = [
 
 export function actions(base: string): Action[] {
 	const go = (path: string) => async (p: Page) => {
-		await p
-			.locator(`nav.screens a[href^="${new URL(path, base).pathname}"]`)
-			.first()
-			.click();
+		const link = p.locator(`nav.screens a[href^="${new URL(path, base).pathname}"]`).first();
+		if ((await link.count()) === 0) return; // story mode: no top bar
+		await link.click(SHORT).catch(() => {});
 		await p.waitForLoadState('domcontentloaded');
 	};
 	const onMap = async (p: Page) => onScreen(p, '/', base);
@@ -71,7 +73,7 @@ export function actions(base: string): Action[] {
 			run: async (p, r) => {
 				const slider = p.locator('input[type="range"]').first();
 				if (await slider.isVisible().catch(() => false))
-					await slider.fill(String(2014 + Math.floor(r() * 10)));
+					await slider.fill(String(2014 + Math.floor(r() * 10)), SHORT).catch(() => {});
 			}
 		},
 		{ name: 'level', weight: 3, run: (p, r) => clickAny(p, r, 'button[data-level]') },
@@ -83,9 +85,10 @@ export function actions(base: string): Action[] {
 				if (!(await sel.isVisible().catch(() => false))) return;
 				const values = await sel
 					.locator('option')
-					.evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+					.evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))
+					.catch(() => [] as string[]);
 				const v = pick(r, values);
-				if (v) await sel.selectOption(v);
+				if (v) await sel.selectOption(v, SHORT).catch(() => {});
 			}
 		},
 		{ name: 'legend class', weight: 3, run: (p, r) => clickAny(p, r, '.legend li button') },
@@ -94,7 +97,8 @@ export function actions(base: string): Action[] {
 			weight: 2,
 			run: async (p, r) => {
 				const h = p.getByTestId('histogram').locator('svg').first();
-				const box = await h.boundingBox().catch(() => null);
+				if ((await h.count()) === 0) return;
+				const box = await h.boundingBox(SHORT).catch(() => null);
 				if (!box) return;
 				const y = box.y + box.height * 0.5;
 				const x0 = box.x + box.width * (0.15 + r() * 0.3);
@@ -109,7 +113,11 @@ export function actions(base: string): Action[] {
 			weight: 2,
 			run: async (p, r) => {
 				if (!(await onMap(p))) return;
-				const box = await p.getByTestId('map').first().boundingBox();
+				const box = await p
+					.getByTestId('map')
+					.first()
+					.boundingBox(SHORT)
+					.catch(() => null);
 				if (box)
 					await p.mouse.click(
 						box.x + box.width * (0.3 + r() * 0.5),
@@ -129,10 +137,10 @@ export function actions(base: string): Action[] {
 			run: async (p) => {
 				const b = p.getByTestId('save-view');
 				if (!(await b.isVisible().catch(() => false))) return;
-				await b.click();
+				await b.click(SHORT).catch(() => {});
 				await p
 					.getByTestId('save-view-ok')
-					.click()
+					.click(SHORT)
 					.catch(() => {});
 			}
 		},
@@ -143,8 +151,17 @@ export function actions(base: string): Action[] {
 				if (!(await onScreen(p, '/briefing', base))) return;
 				const play = p.getByTestId('story-play');
 				if (!(await play.isVisible().catch(() => false))) return;
-				await play.click();
-				await p.getByTestId('story-bar').waitFor({ timeout: 30_000 });
+				await play.click(SHORT).catch(() => {});
+				if (
+					!(await p
+						.getByTestId('story-bar')
+						.waitFor({ timeout: 30_000 })
+						.then(
+							() => true,
+							() => false
+						))
+				)
+					return;
 				for (let i = 0; i < 3; i++)
 					await p.keyboard.press(
 						pick(r, ['PageDown', 'PageUp', 'ArrowRight', 'ArrowLeft']) as string
@@ -159,7 +176,7 @@ export function actions(base: string): Action[] {
 				if (!(await onScreen(p, '/console', base))) return;
 				const editor = p.locator('.cm-content').first();
 				if (!(await editor.isVisible().catch(() => false))) return;
-				await editor.focus();
+				await editor.focus(SHORT).catch(() => {});
 				await p.keyboard.press('Control+A');
 				await p.keyboard.insertText(pick(r, QUERIES) as string);
 				await p
@@ -184,7 +201,7 @@ export function actions(base: string): Action[] {
 			run: async (p, r) => {
 				const sel = p.getByTestId('briefing-year');
 				if (await sel.isVisible().catch(() => false))
-					await sel.selectOption(String(2014 + Math.floor(r() * 10)));
+					await sel.selectOption(String(2014 + Math.floor(r() * 10)), SHORT).catch(() => {});
 			}
 		},
 		{

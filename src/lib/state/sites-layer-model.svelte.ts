@@ -13,7 +13,7 @@
  */
 import type { Connector } from '$lib/data/connector';
 import { querySites, type SiteSet } from '$lib/data/queries/sites';
-import type { HoverEvent } from '$lib/map/atlas-map';
+import type { DataLayer, HoverEvent } from '$lib/map/atlas-map';
 import {
 	RESETTLEMENT_POINTS_ID,
 	RESETTLEMENT_SIZE,
@@ -117,9 +117,19 @@ export class SitesLayerModel {
 		};
 	}
 
-	/** The year's layers under the layer stack's keys (empty before the first load). */
+	/**
+	 * The year's layers under the layer stack's keys (empty before the first load), as new
+	 * instances each time: deck.gl refuses to initialise an instance it has finalised (a layer
+	 * hidden, then shown again, or a map rebuilt), and a clone with the same props and data is
+	 * only diffed, not uploaded again.
+	 */
 	layersByKey(): LayersByKey {
-		return this.#layers;
+		const fresh = (ls: readonly DataLayer[]) => ls.map((l) => l.clone({}));
+		return {
+			resettlement: fresh(this.#layers.resettlement),
+			factories: fresh(this.#layers.factories),
+			gaps: fresh(this.#layers.gaps)
+		};
 	}
 
 	/** How many gap communities the year has (the ring count). */
