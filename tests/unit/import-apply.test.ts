@@ -2,7 +2,8 @@
  * Imports applied to the real engine holding 紫阳县: values replaced and added, a new indicator in
  * the catalogue and its theme's wide view, a boundary replaced with its derived columns; and the
  * all-or-nothing promise, checked by refusals and by an engine error injected at every statement
- * of an import in turn, each time comparing the tables' checksums before and after.
+ * of an import in turn, each time comparing the tables' checksums before and after; a column
+ * headed with SQL (`"; DROP TABLE indicator; --`) is only ever a label, bound as a parameter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector, SqlParam } from '$lib/data/connector';
@@ -17,6 +18,7 @@ import {
 import { decodeWkb } from '$lib/geo/wkb';
 import { polygonsAreaKm2 } from '$lib/geo/ring';
 import type { Polygons } from '$lib/geo/types';
+import { importedKey } from '$lib/state/import-payload';
 import { openRegion } from './dataset-fixture';
 
 let db: Connector;
@@ -162,6 +164,53 @@ describe('applyIndicatorImport', () => {
 			replaced: 3,
 			added: []
 		});
+	});
+});
+
+describe('applyIndicatorImport with hostile names', () => {
+	const HEADER = '"; DROP TABLE indicator; --';
+	const TEXT = '<img src=x onerror=alert(1)>';
+
+	it('applies a column headed with SQL as a new indicator whose label stays text', async () => {
+		const key = importedKey(`new:${HEADER}`);
+		expect(key).toMatch(/^imp_[0-9a-z]+$/);
+		const meta: IndicatorMeta = { ...officeFund, key, label_zh: HEADER, label_en: HEADER };
+		const category: IndicatorMeta = { ...meta, key: `${key}_c`, kind: 'category', label_zh: TEXT };
+		const result = await applyIndicatorImport(db, {
+			records: [
+				record(VILLAGE, 2023, key, 1),
+				{ ...record(VILLAGE, 2023, `${key}_c`, null), text: TEXT }
+			],
+			newIndicators: [meta, category]
+		});
+		expect(result.ok).toBe(true);
+		const metas = await rows(
+			`SELECT key, label_zh, default_classes FROM indicator_meta WHERE key IN (?, ?) ORDER BY key`,
+			[key, `${key}_c`]
+		);
+		expect(metas).toEqual([
+			{ key, label_zh: HEADER, default_classes: '[]' },
+			{ key: `${key}_c`, label_zh: TEXT, default_classes: JSON.stringify([TEXT]) }
+		]);
+		const [n] = await rows('SELECT count(*)::INTEGER AS n FROM indicator WHERE code = ?', [
+			VILLAGE
+		]);
+		expect(n?.n).toBeGreaterThan(2);
+		const view = await rows(
+			`SELECT "${key}" AS v, "${key}_c" AS c FROM v_collective WHERE code = ? AND year = 2023`,
+			[VILLAGE]
+		);
+		expect(view).toEqual([{ v: 1, c: TEXT }]);
+	});
+
+	it('refuses a key that is not a plain word, and leaves every table as it was', async () => {
+		const before = await snapshot();
+		const result = await applyIndicatorImport(db, {
+			records: [record(VILLAGE, 2023, HEADER, 1)],
+			newIndicators: [{ ...officeFund, key: HEADER }]
+		});
+		expect(result.ok).toBe(false);
+		expect(await snapshot()).toBe(before);
 	});
 });
 

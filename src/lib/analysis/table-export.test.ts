@@ -112,6 +112,31 @@ describe('toCsv', () => {
 		expect(body(toCsv(['t'], [[text]]))[1]).toEqual([safe]);
 	});
 
+	it('keeps every number a number: a negative or signed decimal is never prefixed', () => {
+		expect([-3.5, -0.001, -1e-7, 0, -12n].map(cellText)).toEqual([
+			'-3.5',
+			'-0.001',
+			'-1e-7',
+			'0',
+			'-12'
+		]);
+		expect(
+			body(
+				toCsv(
+					['+cmd', 'n'],
+					[
+						['+cmd', -3.5],
+						['@SUM(1)', -1]
+					]
+				)
+			)
+		).toEqual([
+			["'+cmd", 'n'],
+			["'+cmd", '-3.5'],
+			["'@SUM(1)", '-1']
+		]);
+	});
+
 	it('leaves text that cannot start a formula alone', () => {
 		for (const text of ['a=b', '1+1', "'=already", ' =spaced', '', '610924000001'])
 			expect(neutraliseFormula(text)).toBe(text);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseCell, rejectedCsvBytes, rejectedCsvText } from './rejected-csv';
+import { neutraliseFormula } from '../analysis/table-export';
+import { rejectedCsvBytes, rejectedCsvText } from './rejected-csv';
 
-describe('neutraliseCell', () => {
+describe('formula neutralising in the rejected rows', () => {
 	it.each([
-		['=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'],
+		['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
 		['+1+1', "'+1+1"],
 		['-2', "'-2"],
 		['@SUM(A1)', "'@SUM(A1)"],
@@ -11,8 +12,12 @@ describe('neutraliseCell', () => {
 		['王家河村', '王家河村'],
 		['610924101215', '610924101215'],
 		['', '']
-	])('%j is written as %j', (cell, written) => {
-		expect(neutraliseCell(cell)).toBe(written);
+	])('a cell %j is written as %j, by the rule every export shares', (cell, written) => {
+		const line = rejectedCsvText([{ rowNumber: 2, reason_zh: '', reason_en: '', cells: [cell] }])
+			.slice(1)
+			.split('\r\n')[1];
+		expect(line).toBe(`2,,,${written}`);
+		expect(written.replace(/^"|"$/g, '').replaceAll('""', '"')).toBe(neutraliseFormula(cell));
 	});
 });
 

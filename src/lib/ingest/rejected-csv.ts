@@ -3,8 +3,10 @@
  * reason (Chinese and English) and the row's cells as the sheet had them. UTF-8 with a BOM, so
  * Excel on Chinese Windows opens it without garbling, and CRLF line ends as Excel writes. A cell
  * that starts with = + - @ (or a tab or carriage return) is prefixed with ' — a file built from a
- * user's sheet must not run formulas in the next person's Excel (CSV injection).
+ * user's sheet must not run formulas in the next person's Excel (CSV injection); the rule is the
+ * one every export uses (`neutraliseFormula` in analysis/table-export.ts).
  */
+import { neutraliseFormula } from '../analysis/table-export';
 
 export interface RejectedRowLike {
 	rowNumber: number;
@@ -13,15 +15,8 @@ export interface RejectedRowLike {
 	cells: readonly string[];
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A cell made inert for a spreadsheet: a leading formula character gets a ' before it. */
-export function neutraliseCell(text: string): string {
-	return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
 function quote(text: string): string {
-	const safe = neutraliseCell(text);
+	const safe = neutraliseFormula(text);
 	return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

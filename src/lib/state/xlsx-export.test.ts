@@ -74,6 +74,27 @@ describe('toXlsx', () => {
 		expect(data[3]?.[2]).toBe(-5);
 	});
 
+	it('writes hostile names as inert text cells, never a formula, and numbers as numbers', async () => {
+		const hostile = ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://x","click")', '+cmd'];
+		const more = ['-1+1', '@SUM(1)', '"; DROP TABLE indicator; --'];
+		const blob = await toXlsx(
+			['name', 'n'],
+			[...hostile, ...more].map((t, i) => [t, -3.5 * (i + 1)])
+		);
+		const sheet = await partOf(blob, 'xl/worksheets/sheet1.xml');
+		expect(sheet).not.toMatch(/<f[\s>]/);
+		const data = await readSheet(await bytesOf(blob));
+		expect(data.slice(1).map((r) => r[0])).toEqual([
+			'<img src=x onerror=alert(1)>',
+			`'=HYPERLINK("http://x","click")`,
+			"'+cmd",
+			"'-1+1",
+			"'@SUM(1)",
+			'"; DROP TABLE indicator; --'
+		]);
+		expect(data.slice(1).map((r) => r[1])).toEqual([-3.5, -7, -10.5, -14, -17.5, -21]);
+	});
+
 	it('writes a code cast to a number as text all the same', async () => {
 		const data = await readSheet(
 			await bytesOf(await toXlsx(['code', 'n'], [[610924101215, 610924101215]]))
