@@ -50,8 +50,16 @@ const TEST_PACKAGES = ['vitest', 'vitest/*', 'vitest-browser-svelte', 'fast-chec
 
 const SOURCE = (dir) => [`${dir}/**/*.ts`, `${dir}/**/*.js`, `${dir}/**/*.svelte`];
 const TESTS = ['**/*.test.ts', '**/*.spec.ts', '**/*.test.js'];
-/** The one browser-free module under src/: duckdb-wasm's Node build for tests and scripts. */
-const NODE_ONLY = ['src/lib/data/node-connector.ts'];
+/**
+ * The browser-free modules under src/: duckdb-wasm's Node build for tests and scripts, and the
+ * native engine (@duckdb/node-api) of the server mode with its Arrow bridge and file loader.
+ */
+const NODE_ONLY = [
+	'src/lib/data/node-connector.ts',
+	'src/lib/data/native-connector.ts',
+	'src/lib/data/native-arrow.ts',
+	'src/lib/data/native-dataset.ts'
+];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A package name pattern (`@turf/*`, `node:*`) as a regex matching it and its subpaths. */
@@ -93,7 +101,7 @@ const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_'));
 const nodePattern = {
 	regex: `^(?:node:.*|(?:${NODE_BUILTINS.map(escape).join('|')})(?:/.*)?)$`,
 	message:
-		'Browser code may not import Node modules (only src/lib/data/node-connector.ts and tests run in Node).'
+		'Browser code may not import Node modules (only NODE_ONLY in eslint.config.js and tests run in Node).'
 };
 
 /** The whole `no-restricted-imports` rule for one zone of src/. */
