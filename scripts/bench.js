@@ -3,6 +3,8 @@
  * (`?bench=1` → `window.__bench`) and prints medians and ratios against a baseline measured in
  * the same run: the browser loading one small static file from the same server. Never fails on
  * time; it measures. Options: `--runs N` (default 5), `--region CODE`, `--json FILE`.
+ * Then the monkey's full run (1,000 seeded random actions across every screen, a new seed each
+ * time, printed for replay); `--monkey N` sets the count, `--monkey 0` skips it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -139,3 +141,22 @@ console.table({
 });
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(jsonOut, JSON.stringify(result, null, 2));
+
+// The monkey's full count: not a timing, a long run that must end without an error.
+const monkey = Number(arg('monkey', '1000'));
+if (monkey > 0) {
+	const seed = Math.floor(Math.random() * 1e9);
+	console.log(`\nMonkey: ${monkey} actions, MONKEY_SEED=${seed}`);
+	const m = spawnSync(
+		'npx',
+		['vitest', 'run', '--config', 'vitest.e2e.config.ts', 'tests/e2e/monkey.e2e.ts'],
+		{
+			stdio: 'inherit',
+			env: { ...process.env, MONKEY_SEED: String(seed), MONKEY_ACTIONS: String(monkey) },
+			timeout: 3_600_000
+		}
+	);
+	console.log(
+		m.status === 0 ? 'monkey: no error' : `monkey: FAILED — replay with MONKEY_SEED=${seed}`
+	);
+}

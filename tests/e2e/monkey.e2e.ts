@@ -33,13 +33,17 @@ async function mapReading(p: Session['page']) {
 }
 
 describe(`the monkey (seed ${seed}, ${count} actions)`, () => {
-	it('leaves no error behind', async () => {
-		console.info(`monkey: MONKEY_SEED=${seed} MONKEY_ACTIONS=${count}`);
-		const done = await runMonkey(s.page, baseUrl, seed, count);
-		await s.page.waitForLoadState('networkidle');
-		expect(s.errors, `seed ${seed}; actions: ${done.join(' → ')}`).toEqual([]);
-		expect(s.outside).toEqual([]);
-	});
+	it(
+		'leaves no error behind',
+		async () => {
+			console.info(`monkey: MONKEY_SEED=${seed} MONKEY_ACTIONS=${count}`);
+			const done = await runMonkey(s.page, baseUrl, seed, count);
+			await s.page.waitForLoadState('networkidle');
+			expect(s.errors, `seed ${seed}; actions: ${done.join(' → ')}`).toEqual([]);
+			expect(s.outside).toEqual([]);
+		},
+		60_000 + count * 3000
+	);
 
 	it('ends on a map that shows what its URL says', async () => {
 		const mapLink = s.page.locator('nav.screens a').first();
