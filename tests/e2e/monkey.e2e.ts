@@ -15,6 +15,12 @@ let s: Session;
 
 beforeAll(async () => {
 	s = await openSession(baseUrl, { width: 1366, height: 768 });
+	// Unhandled rejections, counted by the page itself (whatever the driver reports of them).
+	await s.page.addInitScript(() => {
+		const w = window as unknown as { __rejections: string[] };
+		w.__rejections = [];
+		addEventListener('unhandledrejection', (e) => w.__rejections.push(String(e.reason)));
+	});
 	await s.page.goto(`${baseUrl}/`);
 	await s.page.waitForSelector('[data-testid="legend-count"]', { timeout: 90_000 });
 });
