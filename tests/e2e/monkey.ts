@@ -5,18 +5,10 @@
  * (a short run) and by the bench (the full thousand). The seed is printed so a failure replays.
  */
 import type { Page } from 'playwright-core';
+import { createRandom } from '../../src/lib/geo/random';
 
-/** mulberry32: small, seedable, good enough to pick actions. */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The data build's seeded generator (mulberry32), good enough to pick actions. */
+export const rng = createRandom;
 
 /** An action that cannot happen within this (the page moved on) is skipped, not waited for. */
 const SHORT = { timeout: 3000 };

@@ -16,6 +16,7 @@ import { layoutPage, type PageContent, type PageLayout, type TextBox } from './p
 import { paperOf, type PaperName } from './paper';
 import { createFont, subsetSafeFontkit } from './font-subset';
 import { svgPathOf } from './north-arrow';
+import { hashSeed } from '$lib/geo/random';
 import type { Rgb } from './legend-layout';
 
 export interface MapPage extends PageContent {
@@ -58,11 +59,7 @@ const WHITE = rgb(1, 1, 1);
  * tag is a hash of the pages' words (FNV-1a), so the same pages give the same file.
  */
 export function subsetTag(text: string): string {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193) >>> 0;
-	}
+	let h = hashSeed(text);
 	let tag = '';
 	for (let i = 0; i < 6; i++, h = Math.floor(h / 26)) tag += String.fromCharCode(65 + (h % 26));
 	return tag;

@@ -8,15 +8,11 @@ import type { IndicatorMeta, Kind, Theme } from '$lib/data/contract';
 import type { ImportPayload } from '$lib/data/import-apply';
 import type { IngestAnswer } from '$lib/ingest/ingest-protocol';
 import type { NewIndicator } from '$lib/ingest/header-map';
+import { hashSeed } from '$lib/geo/random';
 
 /** A stable indicator key for a new column (`new:集体经营性收入` → `imp_…`): FNV-1a, base 36. */
 export function importedKey(candidate: string): string {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < candidate.length; i++) {
-		h ^= candidate.charCodeAt(i);
-		h = Math.imul(h, 0x01000193) >>> 0;
-	}
-	return `imp_${h.toString(36)}`;
+	return `imp_${hashSeed(candidate).toString(36)}`;
 }
 
 export interface NewIndicatorChoice {
