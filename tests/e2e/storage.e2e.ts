@@ -79,6 +79,20 @@ describe('a full storage quota', () => {
 	});
 });
 
+describe('a full storage quota on the planner', () => {
+	it('changing a rule says the settings were not kept, and the URL still has them', async () => {
+		await page().goto(`${baseUrl}/planner`);
+		await page().getByTestId('planner').waitFor({ timeout: 60_000 });
+		const filled = await fillStorage();
+		await page().locator('[data-testid="planner"] input[type="checkbox"]').first().click();
+		await expect
+			.poll(() => page().locator('.not-kept').textContent(), { timeout: 10_000 })
+			.toContain('未能保存');
+		expect(new URL(page().url()).searchParams.get('rules')).not.toBeNull();
+		await emptyFill(filled);
+	});
+});
+
 describe('a reload in the middle of an import', () => {
 	it('leaves the import whole or not at all', async () => {
 		await page().goto(`${baseUrl}/import`);

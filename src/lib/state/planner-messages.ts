@@ -60,6 +60,7 @@ const zh = {
 	'planner.gap.small': '附近工厂规模或开工月数不达标',
 	'planner.export': '导出 Excel',
 	'planner.busy': '计算中…',
+	'planner.notKept': '浏览器存储已满，这组设置未能保存在本浏览器中（仍在网址里，可收藏或发送）',
 	'planner.none': '没有符合条件的村',
 	'planner.provenance':
 		'数据来源：区划代码与名称为真实数据（国家统计局 2023），村界与指标为生成的示例数据'
@@ -120,6 +121,8 @@ const en: Partial<Record<keyof typeof zh, string>> = {
 	'planner.gap.small': 'factories nearby too small or seasonal',
 	'planner.export': 'Export Excel',
 	'planner.busy': 'Computing…',
+	'planner.notKept':
+		'Browser storage is full: these settings were not kept in this browser (they are in the URL: bookmark or send it)',
 	'planner.none': 'No village matches',
 	'planner.provenance':
 		'Source: division codes and names are real (NBS 2023); village boundaries and indicators are generated sample data'
