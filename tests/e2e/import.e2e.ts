@@ -110,6 +110,17 @@ describe('importing the fixtures', () => {
 		await page().getByRole('button', { name: '取消' }).last().click();
 	});
 
+	it('a column mapped by hand: set to “do not import”, its values leave the records', async () => {
+		await choose(`${FIXTURES}/gb18030-names.csv`);
+		const before = await num('records');
+		const secretary = page().getByTestId('import-column').nth(5);
+		expect(await secretary.inputValue()).toMatch(/^ind:/);
+		await secretary.selectOption('ignore');
+		await expect.poll(() => num('records'), { timeout: 30_000 }).toBeLessThan(before);
+		expect(await page().getByTestId('import-column').nth(5).inputValue()).toBe('ignore');
+		await page().getByRole('button', { name: '取消' }).last().click();
+	});
+
 	it('a file of the wrong type and a damaged zip get a plain message', async () => {
 		const pdf = join(dir, '报告.pdf');
 		writeFileSync(pdf, '%PDF-1.4');
