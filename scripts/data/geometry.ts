@@ -109,7 +109,11 @@ export function buildDomainGeometry(
 			);
 			const merged = mergePolygons(cells);
 			townParts.push(merged);
-			boundaries.push(boundaryOf(town.id, 'township', merged));
+			// The fast settings can leave two edges of a merged township crossing where village
+			// cells meet (莲湖区 610104005): its own row is repaired; the county is merged from the
+			// unrepaired parts, whose shared vertices are still bit-identical. A valid township
+			// passes through untouched, so careful builds do not change.
+			boundaries.push(boundaryOf(town.id, 'township', repairOutline(merged).polygons));
 			townCentres.set(town.id, town.anchor ?? (result.sites.get(town.id) as Point));
 		}
 		const countyPolygons = domain.counties.length === 1 ? outline : mergePolygons(townParts);
