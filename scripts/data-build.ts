@@ -5,6 +5,7 @@
  * child processes (default one per core, at most 2).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildRegion, DEFAULT_REGION, DEFAULT_SEED } from './data/build-region';
@@ -12,6 +13,7 @@ import { formatClustering } from './data/clustering';
 import { buildNationalShard } from './data/national';
 import { runShards, shardFile, shardProvinces } from './data/national-shards';
 import { writeRegion } from './data/write';
+import { writeFirstView } from './data/first-view';
 
 const { values } = parseArgs({
 	options: {
@@ -44,6 +46,7 @@ if (values.region === 'all') {
 		const n = Number(values.shards ?? Math.min(2, availableParallelism()));
 		const extra = values.provinces ? ['--provinces', values.provinces] : [];
 		const results = await runShards(process.argv[1] as string, out, seed, n, extra);
+		for (const r of results) for (const e of r.index) await writeFirstView(join(out, e.path));
 		const summary = {
 			shards: n,
 			units: results.reduce((s, r) => s + r.units, 0),
@@ -59,6 +62,7 @@ if (values.region === 'all') {
 } else {
 	const dataset = buildRegion(values.region as string, seed, values.fast);
 	const dir = writeRegion(dataset, values.out ?? 'static/data');
+	await writeFirstView(dir);
 	for (const line of dataset.report) console.log(`note: ${line}`);
 	const counts = Object.entries(dataset.counts)
 		.map(([k, v]) => `${k} ${v}`)

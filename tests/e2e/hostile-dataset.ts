@@ -131,6 +131,8 @@ export function writeHostileApp(build: string, out: string): HostileRegion {
 	const manifest = JSON.parse(readFileSync(join(src, 'manifest.json'), 'utf8')) as Manifest;
 	manifest.region = { ...manifest.region, code: HOSTILE_CODE, name: county };
 	manifest.catalogue = manifest.catalogue.map(meta);
+	// Its data differ from 紫阳县's: no first view answered ahead (the map waits for the engine).
+	delete manifest.firstView;
 	writeFileSync(join(dst, 'manifest.json'), JSON.stringify(manifest, null, '\t'));
 
 	const indexFile = join(out, 'data', 'index.json');

@@ -120,6 +120,12 @@ export interface Manifest {
 	provenance: Provenance;
 	/** How counties without an outline of their own were placed (may be absent or empty). */
 	report?: string[];
+	/**
+	 * The map's default view answered ahead of time (`first-view.arrow`): the Arrow answer of the
+	 * choropleth query the app asks first, with that query in the schema's metadata, so the map
+	 * can be coloured before the engine has started. Absent in older datasets and imports.
+	 */
+	firstView?: string;
 }
 
 /** The tables every dataset provides, in load order. */

@@ -59,6 +59,9 @@ export function parseManifest(json: unknown): Manifest {
 	if (!Array.isArray(m.bbox) || m.bbox.length !== 4) {
 		throw new DatasetError('manifest.json: "bbox" must be [minLon, minLat, maxLon, maxLat]');
 	}
+	if (m.firstView !== undefined && typeof m.firstView !== 'string') {
+		throw new DatasetError('manifest.json: "firstView" must be a file name');
+	}
 	const latestYear = typeof m.latestYear === 'number' ? m.latestYear : Math.max(...m.years);
 	const catalogue = Array.isArray(m.catalogue) ? m.catalogue.filter(isObject) : [];
 	return { ...m, latestYear, catalogue: withRollups(catalogue as IndicatorMeta[]) };

@@ -51,7 +51,7 @@ export class ChoroplethLayerModel {
 
 	/** Show the units of `shapes`, remembered under `key` (e.g. `610924/township`). */
 	setUnits(key: string, shapes: Shapes): void {
-		if (key === this.#key) return;
+		if (key === this.#key && shapes === this.#shapes) return;
 		let entry = this.#cache.get(key);
 		if (!entry || entry.shapes !== shapes) {
 			entry = { shapes, buffers: buildPolygonBuffers(shapes.polygons) };

@@ -79,9 +79,11 @@ export class MapHost {
 	}
 
 	#create(container: HTMLElement, cancelled: () => boolean): void {
+		this.session.bench.step('mapCreate');
 		AtlasMap.create(container).then(
 			(map) => {
 				if (cancelled()) return map.destroy();
+				this.session.bench.step('mapLoaded');
 				map.onContextLoss(() => this.#rebuild(container, cancelled));
 				this.#map = map;
 				this.#container = container;
@@ -131,11 +133,14 @@ export class MapHost {
 		else this.#pendingExtent = extent;
 	}
 
-	/** Draw the layer model's layers (after framing the region if it is new). */
+	/**
+	 * Draw the layer model's layers (after framing the region if it is new) — the loaded dataset's,
+	 * or the session's preview while the engine starts.
+	 */
 	draw(): Promise<void> {
 		this.#drawn = true;
 		const map = this.#map;
-		const ds = this.session.dataset;
+		const ds = this.session.dataset ?? this.session.preview;
 		if (!map || !ds) return Promise.resolve();
 		if (this.#framed !== ds.region.code) {
 			map.setFrame(frameFromShapes(ds.townships, ds.counties));
@@ -152,22 +157,30 @@ export class MapHost {
 			map.setFrameLayerVisibility(f.id, f.visible);
 			map.setFrameLayerOpacity(f.id, f.opacity);
 		}
-		if (this.session.phase === 'loading' && !this.#drawing) {
-			this.#drawing = this.#finishLoad(map).finally(() => (this.#drawing = null));
+		if (this.session.phase === 'loading') {
+			this.#firstFrame ??= map.nextDataFrame().then(() => {
+				this.session.bench.set({ tFirstFrame: Math.round(performance.now()) });
+			});
+			if (this.session.dataset && !this.#drawing) {
+				this.#drawing = this.#finishLoad(map).finally(() => (this.#drawing = null));
+			}
 		}
-		return this.#drawing ?? Promise.resolve();
+		return this.#drawing ?? this.#firstFrame ?? Promise.resolve();
 	}
+
+	/** The first coloured frame, once per map screen (from the preview or the dataset). */
+	#firstFrame: Promise<void> | null = null;
 
 	/** Resolves once deck.gl has drawn the next frame. */
 	async nextFrame(): Promise<void> {
 		await this.#map?.nextDataFrame();
 	}
 
-	/** After the first coloured frame: the load is complete; labels placed for the bench. */
+	/** After the dataset's first coloured frame: the load is complete; labels placed for the bench. */
 	async #finishLoad(map: AtlasMap): Promise<void> {
 		await map.nextDataFrame();
+		await this.#firstFrame;
 		const bench = this.session.bench;
-		bench.set({ tFirstFrame: Math.round(performance.now()) });
 		await map.idle();
 		bench.set({ labels: map.placedLabels() });
 		this.session.step(null);

@@ -18,7 +18,10 @@ import type { HoverEvent } from '$lib/map/atlas-map';
 import type { AtlasSession } from './session.svelte';
 import type { UrlState } from './url-state';
 import { ChoroplethLayerModel } from './choropleth-layer-model.svelte';
-import { ChoroplethClient, type ChoroplethResult } from './choropleth-client';
+import { ChoroplethClient, classify, type ChoroplethResult } from './choropleth-client';
+import { decodeIndicatorValues } from '$lib/data/queries/indicator-values';
+import { answers } from '$lib/data/first-view';
+import { firstQuery } from './first-view-query';
 import { SummaryClient } from './summary-client';
 import { completeView, type View } from './view-defaults';
 import { legendPickToFilter, filterClauses } from './view-filters';
@@ -46,6 +49,8 @@ export class MapView {
 	townshipBars = $state.raw<TownshipBarsData | null>(null);
 	/** Whether the year is playing forward by itself. */
 	playing = $state(false);
+	/** Whether the map shows the first view from the region's files while the engine starts. */
+	previewing = $state(false);
 	/** Villages in the current filter, of all villages. */
 	summary = $state.raw<{ selected: number; total: number } | null>(null);
 	readonly layer = new ChoroplethLayerModel();
@@ -109,11 +114,36 @@ export class MapView {
 		};
 	}
 
+	/**
+	 * Before the engine is ready: colour the map from the answer shipped with the region's files
+	 * (`session.preview`), if it answers exactly what the URL's view asks. True if it did. The
+	 * panels wait for the engine; the map, its frame and its colours do not.
+	 */
+	showPreview(url: UrlState): boolean {
+		const p = this.session.preview;
+		if (!p || this.session.dataset || this.view || this.previewing) return false;
+		if (url.region && url.region !== p.region.code) return false;
+		const first = firstQuery(url, p.catalogue, p.manifest.years);
+		if (!first || !answers(p.first, first.query)) return false;
+		const { view, meta } = first;
+		this.stack.applyTheme(view.theme);
+		const shapes = { village: p.villages, township: p.townships, county: p.counties }[view.level];
+		this.layer.setUnits(`${p.region.code}/${view.level}`, shapes);
+		this.layer.select(view.selected ?? null);
+		const r = classify(meta, view, decodeIndicatorValues(p.first.table));
+		this.layer.setColors(r.values.codes, r.colors, 'first-view');
+		this.previewing = true;
+		if (view.extent) this.host.setExtent(view.extent);
+		void this.host.draw();
+		return true;
+	}
+
 	/** Make the view what the URL says (defaults filled in) and query what that needs. */
 	apply(url: UrlState): void {
 		const ds = this.session.dataset;
 		const coord = this.session.coordinator;
 		if (!ds || !coord) return;
+		this.previewing = false;
 		const lang = url.lang ?? 'zh';
 		if (lang !== this.session.lang) this.session.lang = lang;
 		if (url.region && url.region !== ds.region.code) {

@@ -10,9 +10,12 @@ import type { PageContent } from '$lib/print/page-layout';
 import { briefingText } from './briefing-messages';
 import type { ChoroplethResult } from './choropleth-client';
 import { downloadBlob } from './download';
-import { pdfOfPages, pngOfPage, type PageSpec } from './print-job';
+import type { PageSpec } from './print-job';
 import { regionScene, townshipScene } from './print-scene';
 import type { LoadedDataset } from './session.svelte';
+
+/** pdf-lib, fontkit and the page painter load when a page is first printed, not with the map. */
+const printJob = () => import('./print-job');
 
 export interface PrintOrder {
 	format: 'pdf' | 'png' | 'atlas';
@@ -93,9 +96,11 @@ export class PrintState {
 			let name: string;
 			if (order.format === 'png') {
 				name = `${base}.png`;
+				const { pngOfPage } = await printJob();
 				downloadBlob(await pngOfPage(pages[0] as PageSpec), name);
 			} else {
 				name = `${base}.pdf`;
+				const { pdfOfPages } = await printJob();
 				const bytes = await pdfOfPages(pages, (done, total) => {
 					this.status = `${say('print.busy')} ${done} / ${total}`;
 				});

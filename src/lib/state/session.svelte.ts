@@ -19,7 +19,9 @@ import { fetchDataset, type FetchedDataset } from '$lib/data/fetch-dataset';
 import { DEFAULT_CONFIG, fetchAppConfig, type AppConfig } from '$lib/data/app-config';
 import { queryShapes, type Shapes } from '$lib/data/queries/shapes';
 import { Coordinator } from '$lib/crossfilter/coordinator';
-import { DERIVED_INDICATORS } from '$lib/analysis/derived-indicators';
+import { decodeFirstView, type FirstView } from '$lib/data/first-view';
+import { shapesFromFiles } from '$lib/data/file-shapes';
+import { appCatalogue } from './first-view-query';
 import { message, type Lang, type MessageKey } from './messages';
 import { createBench, type Bench } from './bench';
 
@@ -45,6 +47,16 @@ export interface LoadedDataset {
 	counties: Shapes;
 }
 
+/**
+ * The region as its files show it before the engine is ready: shapes read from the Arrow files
+ * and the default view's answer shipped with them (`data/first-view.ts`), enough to draw the
+ * map's first frame. Only made when the browser keeps no imports for the region.
+ */
+export interface Preview extends Omit<LoadedDataset, 'catalogue'> {
+	catalogue: IndicatorMeta[];
+	first: FirstView;
+}
+
 export interface SessionDeps {
 	/** URL of the folder holding `index.json` and one folder per region. */
 	dataRoot: string;
@@ -54,6 +66,8 @@ export interface SessionDeps {
 	fetch?: typeof fetch;
 	/** The imports kept in the browser for a region, applied again after each load of it. */
 	imports?: (region: string, db: Connector) => Promise<StoredImport[]>;
+	/** Whether the browser keeps imports for a region (then the files alone are not its data). */
+	hasImports?: (region: string) => Promise<boolean>;
 }
 
 async function queryAllShapes(db: Connector) {
@@ -78,6 +92,8 @@ export class AtlasSession {
 	lang = $state<Lang>('zh');
 	regions = $state.raw<RegionEntry[]>([]);
 	dataset = $state.raw<LoadedDataset | null>(null);
+	/** The region drawn from its files while the engine starts; null once not needed or possible. */
+	preview = $state.raw<Preview | null>(null);
 	/** Deployment settings (`config.json` beside the app): the optional basemap. */
 	config = $state.raw<AppConfig>(DEFAULT_CONFIG);
 	/** Why `config.json` was not used, if it was broken (the app runs without it). */
@@ -170,6 +186,7 @@ export class AtlasSession {
 		// The region's files download while the engine compiles.
 		const prefetch = this.#fetchRegion(code);
 		prefetch?.catch(() => {}); // reported by selectRegion
+		if (prefetch) void this.#preview(code, prefetch);
 		this.step('engine');
 		try {
 			this.#db = await engine;
@@ -180,6 +197,35 @@ export class AtlasSession {
 		this.coordinator = new Coordinator(this.#db);
 		this.bench.step('engine');
 		await this.selectRegion(code, prefetch);
+	}
+
+	/** Read the region's shapes and first view from its files, while the engine starts. */
+	async #preview(code: string, prefetch: Promise<FetchedDataset>): Promise<void> {
+		const entry = this.regions.find((r) => r.code === code);
+		// Imports change the data: without a way to ask, assume there are some.
+		const hasImports = this.deps.hasImports ?? (this.deps.imports ? null : async () => false);
+		if (!entry || !hasImports) return;
+		try {
+			const { manifest, read } = await prefetch;
+			if (!manifest.firstView) return;
+			const [first, region, boundary, imported] = await Promise.all([
+				read(manifest.firstView).then(decodeFirstView),
+				read(manifest.files.region),
+				read(manifest.files.boundary),
+				hasImports(code).catch(() => true)
+			]);
+			if (imported || this.dataset || this.phase === 'error') return;
+			this.preview = {
+				region: entry,
+				manifest,
+				catalogue: appCatalogue(manifest.catalogue),
+				...shapesFromFiles(region, boundary),
+				first
+			};
+			this.bench.step('preview');
+		} catch {
+			// No preview, then: the engine's load reads the same files and reports what is wrong.
+		}
 	}
 
 	#fetchRegion(code: string): Promise<FetchedDataset> | null {
@@ -203,32 +249,46 @@ export class AtlasSession {
 			const { manifest, read } = await (prefetched ??
 				(this.#fetchRegion(code) as Promise<FetchedDataset>));
 			await loadDataset(db, manifest, read);
-			const added = await this.#applyStored(db, code);
+			const { added, stored } = await this.#applyStored(db, code);
 			this.bench.step('data');
 			this.#spatial = null;
 			this.coordinator?.clearCache?.();
+			// The preview's shapes are the engine's when nothing was imported (a test holds them equal).
+			const preview = this.preview?.region.code === code && stored === 0 ? this.preview : null;
 			this.dataset = {
 				region,
 				manifest,
-				catalogue: [...DERIVED_INDICATORS, ...manifest.catalogue, ...added],
-				...(await queryAllShapes(db))
+				catalogue: [...appCatalogue(manifest.catalogue), ...added],
+				...(preview
+					? { villages: preview.villages, townships: preview.townships, counties: preview.counties }
+					: await queryAllShapes(db))
 			};
+			this.preview = null;
 			this.step('map');
 		} catch (e) {
 			this.fail('data', e);
 		}
 	}
 
-	/** Apply the stored imports of `code`; the catalogue entries they add. Never throws. */
-	async #applyStored(db: Connector, code: string): Promise<IndicatorMeta[]> {
+	/**
+	 * Apply the stored imports of `code`: the catalogue entries they add and how many were stored
+	 * (-1: unknown). Never throws.
+	 */
+	async #applyStored(
+		db: Connector,
+		code: string
+	): Promise<{ added: IndicatorMeta[]; stored: number }> {
 		this.importFailures = [];
-		if (!this.deps.imports) return [];
+		if (!this.deps.imports) return { added: [], stored: 0 };
 		try {
 			const results = await reapplyImports(db, await this.deps.imports(code, db));
 			this.importFailures = results.flatMap(({ id, result }) =>
 				result.ok ? [] : [{ id, reason: { zh: result.reason_zh, en: result.reason_en } }]
 			);
-			return results.flatMap(({ result }) => (result.ok ? result.added : []));
+			return {
+				added: results.flatMap(({ result }) => (result.ok ? result.added : [])),
+				stored: results.length
+			};
 		} catch (e) {
 			const detail = describe(e);
 			this.importFailures = [
@@ -240,7 +300,7 @@ export class AtlasSession {
 					}
 				}
 			];
-			return [];
+			return { added: [], stored: -1 };
 		}
 	}
 

@@ -27,6 +27,12 @@ export function overridesOf(entry: ImportEntry): Record<number, ColumnTarget> {
 	return Object.fromEntries(Object.entries(entry.overrides).map(([k, v]) => [Number(k), v]));
 }
 
+/** Whether the browser keeps any import of `region` (its files alone are then not its data). */
+export async function hasStoredImports(region: string): Promise<boolean> {
+	const { entries } = await (await importStore()).list();
+	return entries.some((e) => e.region === region);
+}
+
 /** The stored imports of `region`, oldest first, ready to be applied to `db`. */
 export async function storedImports(region: string, db: Connector): Promise<StoredImport[]> {
 	const s = await importStore();

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRegion } from '../../../scripts/data/build-region';
 import { checkDataset } from '../../../scripts/data/check';
 import { writeRegion } from '../../../scripts/data/write';
+import { writeFirstView } from '../../../scripts/data/first-view';
 import { openDataset } from './duckdb';
 
 const out = mkdtempSync(join(tmpdir(), 'village-atlas-data-'));
@@ -21,8 +22,8 @@ const committed = (
 ).regions.map((r) => r.code);
 
 describe('rebuild of the committed regions', () => {
-	beforeAll(() => {
-		for (const code of committed) writeRegion(buildRegion(code), out);
+	beforeAll(async () => {
+		for (const code of committed) await writeFirstView(writeRegion(buildRegion(code), out));
 	}, 180_000);
 
 	it('include the default 610924', () => {
