@@ -19,11 +19,13 @@ const REGIONS = ['610924', '610925'];
 
 /** Rows of an Arrow table as plain objects, numbers compared as numbers. */
 function rowsOf(t: { toArray(): { toJSON(): Record<string, unknown> }[] }) {
-	return t.toArray().map((r) =>
-		Object.fromEntries(
-			Object.entries(r.toJSON()).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])
-		)
-	);
+	return t
+		.toArray()
+		.map((r) =>
+			Object.fromEntries(
+				Object.entries(r.toJSON()).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])
+			)
+		);
 }
 
 describe.each(REGIONS)('region %s', (code) => {
@@ -50,7 +52,9 @@ describe.each(REGIONS)('region %s', (code) => {
 		const first = decodeFirstView(readFileSync(`${dir}/${FIRST_VIEW_FILE}`));
 		const now = await db.query(first.query.sql, first.query.params);
 		expect(first.table.numRows).toBe(now.numRows);
-		expect(first.table.numRows).toBe((manifest.counts.village ?? 0) + (manifest.counts.community ?? 0));
+		expect(first.table.numRows).toBe(
+			(manifest.counts.village ?? 0) + (manifest.counts.community ?? 0)
+		);
 		expect(rowsOf(first.table)).toEqual(rowsOf(now));
 	});
 
