@@ -128,6 +128,26 @@ export async function heapWithWorkersMB(browser, ctx, page) {
 }
 
 /**
+ * The aggregate over all units × years, where the page has one (the app; the baseline has no
+ * SQL): the median ms of three runs after a first one (which also plans the statement).
+ */
+export async function timeAggregate(page, timeout = 120_000) {
+	const has = await page.evaluate(() => typeof window.__bench.aggregate === 'function');
+	if (!has) return null;
+	const runs = [];
+	for (let i = 0; i < 4; i++) {
+		runs.push(
+			await withTimeout(
+				page.evaluate(() => window.__bench.aggregate()),
+				timeout,
+				'aggregate'
+			)
+		);
+	}
+	return median(runs.slice(1));
+}
+
+/**
  * One load of `url` and its switches in a new context of `browser`: first frame, completion
  * and heap from the hook, the engine's start where the page reports it, each switch's ms.
  */
@@ -151,6 +171,7 @@ export async function samplePage(browser, url, { timeout = 120_000 } = {}) {
 		for (const [name, q] of Object.entries(SWITCHES)) {
 			sample.switches[name] = await timeSwitch(page, name, q, timeout);
 		}
+		sample.aggregate = await timeAggregate(page, timeout);
 		return sample;
 	} finally {
 		await ctx.close();

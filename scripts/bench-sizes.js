@@ -44,12 +44,21 @@ export const SIZES = {
 	}
 };
 
-const METRICS = ['firstFrame', 'theme', 'year', 'level', 'heapMB', 'heapWithWorkersMB'];
+const METRICS = [
+	'firstFrame',
+	'theme',
+	'year',
+	'level',
+	'aggregate',
+	'heapMB',
+	'heapWithWorkersMB'
+];
 const HEADINGS = {
 	firstFrame: 'first frame (ms)',
 	theme: 'theme switch (ms)',
 	year: 'year switch (ms)',
 	level: 'level switch (ms)',
+	aggregate: 'aggregate SQL (ms)',
 	heapMB: 'JS heap (MB)',
 	heapWithWorkersMB: 'heap + workers, GC (MB)'
 };
@@ -147,6 +156,7 @@ function summarise(samples) {
 		theme: round(pick((s) => s.switches.theme)),
 		year: round(pick((s) => s.switches.year)),
 		level: round(pick((s) => s.switches.level)),
+		aggregate: round(pick((s) => s.aggregate)),
 		heapMB: megabytes('heapMB'),
 		heapWithWorkersMB: megabytes('heapWithWorkersMB'),
 		complete: round(pick((s) => s.complete)),

@@ -14,6 +14,7 @@ interface Figures {
 	theme: number | null;
 	year: number | null;
 	level: number | null;
+	aggregate: number | null;
 	heapMB: number | null;
 	features: number | null;
 	errors: string[];
@@ -68,6 +69,11 @@ describe('npm run bench --sizes', () => {
 		for (const m of ['firstFrame', 'theme', 'year', 'level', 'heapMB']) {
 			expect(Number.isFinite(county.ratio[m]), `ratio ${m}: ${county.ratio[m]}`).toBe(true);
 		}
+		// The aggregate over all units × years is the app's alone: the baseline has no SQL.
+		expect(county.app.aggregate).toBeGreaterThan(0);
+		expect(county.baseline.aggregate).toBeNull();
+		expect(county.ratio.aggregate).toBeNull();
+		expect(output).toContain('aggregate SQL (ms)');
 		expect(output).toContain('app ÷ baseline');
 	}, 90_000);
 });

@@ -22,6 +22,8 @@ export interface BenchRecord {
 	settle?: () => Promise<void>;
 	/** The same as `go`, resolving as soon as the map has repainted in the new view's colours. */
 	repaint?: (query: string) => Promise<number>;
+	/** Run the aggregate over all units × years (`queries/yearly-totals.ts`); resolves with its ms. */
+	aggregate?: () => Promise<number>;
 }
 
 export interface Bench {

@@ -18,6 +18,7 @@ import type { IndicatorMeta, Manifest, RegionEntry } from '$lib/data/contract';
 import { fetchDataset, type FetchedDataset } from '$lib/data/fetch-dataset';
 import { DEFAULT_CONFIG, fetchAppConfig, type AppConfig } from '$lib/data/app-config';
 import { queryShapes, type Shapes } from '$lib/data/queries/shapes';
+import { queryYearlyTotals } from '$lib/data/queries/yearly-totals';
 import { Coordinator } from '$lib/crossfilter/coordinator';
 import { decodeFirstView, type FirstView } from '$lib/data/first-view';
 import { shapesFromFiles } from '$lib/data/file-shapes';
@@ -264,6 +265,15 @@ export class AtlasSession {
 					: await queryAllShapes(db))
 			};
 			this.preview = null;
+			if (this.bench.enabled) {
+				this.bench.set({
+					aggregate: async () => {
+						const t0 = performance.now();
+						await queryYearlyTotals(db);
+						return Math.round(performance.now() - t0);
+					}
+				});
+			}
 			this.step('map');
 		} catch (e) {
 			this.fail('data', e);
