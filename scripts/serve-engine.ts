@@ -2,14 +2,15 @@
  * CLI: the server mode. `npm run serve:engine -- [--data static/data/610924] [--host 127.0.0.1]
  * [--port 8788] [--timeout-ms 10000] [--max-rows 100000] [--threads N] [--memory-limit 4GB]`
  * loads one dataset folder (a county, a city, or a province of the national build under
- * out/national/…) into native DuckDB with the app's own loader, locks the engine's settings, and
+ * out/national/…) — or a folder of regions with its index.json (out/national: all 31 provinces
+ * as one dataset) — into native DuckDB with the app's own loader, locks the engine's settings, and
  * answers the app's named queries over HTTP (scripts/engine-server.ts, docs/scaling.md). Stops
  * cleanly on Ctrl+C.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openNativeRegion } from '../src/lib/data/native-dataset';
+import { openNativeFolder } from '../src/lib/data/native-dataset';
 import { DEFAULTS, startEngineServer } from './engine-server';
 
 const { values } = parseArgs({
@@ -34,8 +35,11 @@ function count(name: string, text: string | undefined, min: number): number {
 }
 
 const dir = values.data;
-if (!existsSync(join(dir, 'manifest.json'))) {
-	console.error(`✗ ${dir}: no manifest.json (give a dataset folder, e.g. static/data/610924)`);
+if (!existsSync(join(dir, 'manifest.json')) && !existsSync(join(dir, 'index.json'))) {
+	console.error(
+		`✗ ${dir}: no manifest.json or index.json (give a dataset folder, e.g. static/data/610924, ` +
+			'or a folder of regions, e.g. out/national)'
+	);
 	process.exit(2);
 }
 const port = count('port', values.port, 0);
@@ -44,7 +48,7 @@ const maxRows = count('max-rows', values['max-rows'], 1);
 const threads = values.threads === undefined ? undefined : count('threads', values.threads, 1);
 
 const started = performance.now();
-const { db, manifest } = await openNativeRegion(dir, {
+const { db, manifest } = await openNativeFolder(dir, {
 	threads,
 	memoryLimit: values['memory-limit']
 });

@@ -7,6 +7,7 @@ import type { Connector } from './connector';
 import { TABLES, type Manifest } from './contract';
 import { DatasetError } from './manifest';
 import { schemaStatements } from './queries/schema';
+import { quoteIdent } from './sql-quote';
 
 export type ReadBytes = (file: string) => Promise<Uint8Array>;
 
@@ -45,5 +46,70 @@ export async function loadDataset(
 		onProgress({ done: i + 1, total, bytes });
 	}
 	for (const s of schemaStatements(manifest.catalogue)) await db.query(s);
+	onProgress({ done: total, total, bytes });
+}
+
+/** A region's manifest and how to read its files. */
+export interface RegionFiles {
+	manifest: Manifest;
+	read: ReadBytes;
+}
+
+/** The staging table each further region is inserted into before it is appended. */
+const STAGE = '_va_stage';
+
+/**
+ * Loads several regions that share one catalogue (the provinces of the national build) as ONE
+ * dataset: the first region's tables as `loadDataset` would, every other region's rows appended
+ * to them (its `indicator_meta` is the same and is not repeated), then the views and macros
+ * once. The regions must not overlap. Rejects, naming the file, as `loadDataset` does.
+ */
+export async function loadRegions(
+	db: Connector,
+	regions: readonly RegionFiles[],
+	onProgress: (p: LoadProgress) => void = () => {}
+): Promise<void> {
+	const first = regions[0];
+	if (!first) throw new DatasetError('no region to load');
+	const keys = JSON.stringify(first.manifest.catalogue.map((m) => m.key));
+	const total = regions.length * TABLES.length + 1;
+	let done = 0;
+	let bytes = 0;
+	for (const [i, { manifest, read }] of regions.entries()) {
+		if (JSON.stringify(manifest.catalogue.map((m) => m.key)) !== keys) {
+			throw new DatasetError(
+				`${manifest.region.code}: its catalogue differs from the first region's`
+			);
+		}
+		for (const t of TABLES) {
+			done++;
+			if (i > 0 && t === 'indicator_meta') continue;
+			const file = manifest.files[t] as string;
+			let ipc: Uint8Array;
+			try {
+				ipc = await read(file);
+			} catch (e) {
+				throw new DatasetError(
+					`cannot read ${manifest.region.code}/${file}: ${e instanceof Error ? e.message : String(e)}`
+				);
+			}
+			bytes += ipc.byteLength;
+			try {
+				if (i === 0) {
+					await db.insertArrow(t, ipc);
+				} else {
+					await db.insertArrow(STAGE, ipc);
+					await db.query(`INSERT INTO ${quoteIdent(t)} SELECT * FROM ${quoteIdent(STAGE)}`);
+					await db.query(`DROP TABLE ${quoteIdent(STAGE)}`);
+				}
+			} catch (e) {
+				throw new DatasetError(
+					`table ${t} of ${manifest.region.code} did not load: ${e instanceof Error ? e.message : e}`
+				);
+			}
+			onProgress({ done, total, bytes });
+		}
+	}
+	for (const s of schemaStatements(first.manifest.catalogue)) await db.query(s);
 	onProgress({ done: total, total, bytes });
 }
