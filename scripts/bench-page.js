@@ -151,7 +151,7 @@ export async function timeAggregate(page, timeout = 120_000) {
  * One load of `url` and its switches in a new context of `browser`: first frame, completion
  * and heap from the hook, the engine's start where the page reports it, each switch's ms.
  */
-export async function samplePage(browser, url, { timeout = 120_000 } = {}) {
+export async function samplePage(browser, url, { timeout = 120_000, switches = SWITCHES } = {}) {
 	const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	try {
 		const page = await ctx.newPage();
@@ -168,7 +168,7 @@ export async function samplePage(browser, url, { timeout = 120_000 } = {}) {
 			engineStart: t ? t.readyOnMain - t.workerCreated : null,
 			switches: {}
 		};
-		for (const [name, q] of Object.entries(SWITCHES)) {
+		for (const [name, q] of Object.entries(switches)) {
 			sample.switches[name] = await timeSwitch(page, name, q, timeout);
 		}
 		sample.aggregate = await timeAggregate(page, timeout);

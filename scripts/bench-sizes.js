@@ -41,6 +41,15 @@ export const SIZES = {
 			'out/national/61 is missing: build it with `npm run data:build -- --region all ' +
 			'--provinces 61 --shards 2` (a few minutes) and run again',
 		timeout: 600_000
+	},
+	nation: {
+		dir: 'out/nation/100000',
+		// The packed nation holds its latest year only: no year switch, the level switch in that year.
+		switches: { theme: 'theme=collective', level: 'theme=collective&level=township' },
+		missing:
+			'out/nation/100000 is missing: build the national set with `npm run data:build -- ' +
+			'--region all --shards 2` (about 12 minutes), pack it with `npm run data:nation`, and run again',
+		timeout: 900_000
 	}
 };
 
@@ -83,6 +92,7 @@ function prepareDataset(size) {
 		size,
 		dir: spec.dir,
 		timeout: spec.timeout,
+		switches: spec.switches,
 		manifest,
 		entry: {
 			code: manifest.region.code,
@@ -181,7 +191,7 @@ async function benchSize(browser, buildDir, ds, runs) {
 		servers.push(baseServer);
 		const samples = { app: [], baseline: [] };
 		const sample = async (url) =>
-			samplePage(browser, url, { timeout: ds.timeout }).catch((e) => ({
+			samplePage(browser, url, { timeout: ds.timeout, switches: ds.switches }).catch((e) => ({
 				error: String(e?.message ?? e).split('\n')[0]
 			}));
 		for (let i = 0; i < runs; i++) {

@@ -72,6 +72,7 @@ describe.each(REGIONS)('region %s', (code) => {
 			expect(files[level].codes, level).toEqual(engine[level].codes);
 			expect(files[level].names, level).toEqual(engine[level].names);
 			expect(files[level].labels, level).toEqual(engine[level].labels);
+			expect(files[level].wkb, level).toEqual(engine[level].wkb);
 			expect(files[level].polygons, level).toEqual(engine[level].polygons);
 		}
 		expect(files.villages.codes.length).toBeGreaterThan(100);

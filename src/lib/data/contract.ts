@@ -38,8 +38,11 @@ export const CODE_LENGTH: Readonly<Record<Level, number>> = {
 	community: 12
 };
 
-/** What a dataset folder can be: a county, a city, or (national build only) a province. */
-export const REGION_LEVELS = ['county', 'city', 'province'] as const;
+/**
+ * What a dataset folder can be: a county, a city, or (national build only) a province, or the
+ * nation packed as one (`100000`, scripts/data/national-pack.ts: its rows are every province's).
+ */
+export const REGION_LEVELS = ['county', 'city', 'province', 'nation'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 
 /** Levels with rows in the `region` table (a province has rows for its cities, none for itself). */

@@ -5,9 +5,8 @@
  * while the engine starts; a test holds it equal to the query on every committed region.
  */
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { decodeWkb } from '$lib/geo/wkb';
 import { columnValues } from './arrow-columns';
-import type { Shapes } from './queries/shapes';
+import { makeShapes, type Shapes } from './queries/shapes';
 
 export interface FileShapes {
 	villages: Shapes;
@@ -25,12 +24,12 @@ function shapesOf(boundary: Table, nameOf: Map<string, string>, levels: readonly
 		.map((c, i) => i)
 		.filter((i) => levels.includes(level[i] as string) && nameOf.has(codes[i] as string))
 		.sort((a, b) => ((codes[a] as string) < (codes[b] as string) ? -1 : 1));
-	return {
+	return makeShapes({
 		codes: rows.map((i) => codes[i] as string),
 		names: rows.map((i) => nameOf.get(codes[i] as string) as string),
-		polygons: rows.map((i) => decodeWkb(wkb[i] as Uint8Array)),
+		wkb: rows.map((i) => wkb[i] as Uint8Array),
 		labels: rows.map((i) => [cx[i] as number, cy[i] as number])
-	};
+	});
 }
 
 /** Villages (with communities), townships and counties of a region's files. */

@@ -109,12 +109,9 @@ export class AtlasMap {
 		map.addControl(overlay);
 		atlas = new AtlasMap(map, overlay);
 		atlas.putDataUnderFrame();
-		// The style is parsed at once (it is inline); its sources load in maplibre's worker, which
-		// starts meanwhile. deck.gl draws on its own canvas and need not wait for that: the frame's
-		// outlines and names follow when the worker is up.
 		await new Promise<void>((resolve, reject) => {
-			if (map.style?._loaded) resolve();
-			map.once('style.load', () => resolve());
+			if (map.isStyleLoaded()) resolve();
+			map.once('load', () => resolve());
 			map.once('error', (e) => reject(e.error ?? new Error('map failed to load')));
 		});
 		return atlas;

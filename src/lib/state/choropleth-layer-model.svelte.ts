@@ -7,11 +7,8 @@
  * by code, units missing from `codes` get the no-data colour); `select(code)` outlines one unit;
  * `layers()` gives the deck.gl layers to draw; `hover` is the hovered unit or null.
  */
-import {
-	buildPolygonBuffers,
-	expandFeatureColors,
-	type PolygonBuffers
-} from '$lib/geo/polygon-buffers';
+import { expandFeatureColors, type PolygonBuffers } from '$lib/geo/polygon-buffers';
+import { buildWkbBuffers } from '$lib/geo/wkb-buffers';
 import { NO_DATA_COLOR } from '$lib/analysis/palettes';
 import type { Shapes } from '$lib/data/queries/shapes';
 import type { HoverEvent } from '$lib/map/atlas-map';
@@ -54,7 +51,7 @@ export class ChoroplethLayerModel {
 		if (key === this.#key && shapes === this.#shapes) return;
 		let entry = this.#cache.get(key);
 		if (!entry || entry.shapes !== shapes) {
-			entry = { shapes, buffers: buildPolygonBuffers(shapes.polygons) };
+			entry = { shapes, buffers: buildWkbBuffers(shapes.wkb) };
 			this.#cache.set(key, entry);
 		}
 		this.#key = key;

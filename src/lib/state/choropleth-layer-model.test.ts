@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ChoroplethLayerModel } from './choropleth-layer-model.svelte';
 import { NO_DATA_COLOR } from '$lib/analysis/palettes';
 import type { Polygons } from '$lib/geo/types';
+import { encodeWkb } from '$lib/geo/wkb';
+import { makeShapes } from '$lib/data/queries/shapes';
 
 const square = (x: number): Polygons => [
 	[
@@ -14,16 +16,16 @@ const square = (x: number): Polygons => [
 		]
 	]
 ];
-const shapes = {
+const shapes = makeShapes({
 	codes: ['610924101200', '610924101215', '610924101216'],
 	names: ['蒿坪村', '王家河村', '金石村'],
-	polygons: [square(0), [...square(2), ...square(4)], square(6)],
+	wkb: [square(0), [...square(2), ...square(4)], square(6)].map(encodeWkb),
 	labels: [
 		[0.5, 0.5],
 		[2.5, 0.5],
 		[6.5, 0.5]
 	] as [number, number][]
-};
+});
 const RED = [213, 94, 0, 255];
 const BLUE = [86, 180, 233, 255];
 

@@ -12,11 +12,8 @@ import { choroplethFillLayer } from '$lib/map/layers/choropleth-fill';
 import { highlightLayer, featureRings } from '$lib/map/layers/highlight';
 import { resultPointsLayer } from '$lib/map/layers/result-points';
 import { pairArcsLayer } from '$lib/map/layers/pair-arcs';
-import {
-	buildPolygonBuffers,
-	expandFeatureColors,
-	type PolygonBuffers
-} from '$lib/geo/polygon-buffers';
+import { expandFeatureColors, type PolygonBuffers } from '$lib/geo/polygon-buffers';
+import { buildWkbBuffers } from '$lib/geo/wkb-buffers';
 import type { Shapes } from '$lib/data/queries/shapes';
 import type { AtlasSession } from './session.svelte';
 import { frameFromShapes } from './frame-model';
@@ -133,7 +130,7 @@ export class ResultMap {
 			key === 'village' ? ds.villages : key === 'township' ? ds.townships : ds.counties;
 		const level = {
 			shapes,
-			buffers: buildPolygonBuffers(shapes.polygons),
+			buffers: buildWkbBuffers(shapes.wkb),
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup, not state
 			index: new Map(shapes.codes.map((c, i) => [c, i]))
 		};

@@ -15,9 +15,26 @@ export const SHAPES_SQL = `SELECT b.code, r.name, b.geom_wkb, b.cx, b.cy
 export interface Shapes {
 	codes: string[];
 	names: string[];
-	polygons: Polygons[];
+	/** Each unit's geometry as WKB (views into the answer's buffer): what the map draws from. */
+	wkb: Uint8Array[];
+	/**
+	 * The same geometries as nested arrays, decoded on first use (the frame's outlines, print):
+	 * the map's layers never ask, so villages cost their WKB and flat buffers only.
+	 */
+	readonly polygons: Polygons[];
 	/** Label points, [lon, lat] per unit. */
 	labels: [number, number][];
+}
+
+/** Shapes over WKB, their nested arrays decoded once, when first asked for. */
+export function makeShapes(parts: Omit<Shapes, 'polygons'>): Shapes {
+	let polygons: Polygons[] | null = null;
+	return {
+		...parts,
+		get polygons() {
+			return (polygons ??= parts.wkb.map((b) => decodeWkb(b)));
+		}
+	};
 }
 
 /** Geometries of every unit whose level is one of `levels`, ordered by code. */
@@ -25,10 +42,10 @@ export async function queryShapes(db: Connector, levels: readonly string[]): Pro
 	const t = await db.query(SHAPES_SQL, [levels.join(',')]);
 	const cx = columnValues<number>(t, 'cx');
 	const cy = columnValues<number>(t, 'cy');
-	return {
+	return makeShapes({
 		codes: columnValues<string>(t, 'code'),
 		names: columnValues<string>(t, 'name'),
-		polygons: columnValues<Uint8Array>(t, 'geom_wkb').map((b) => decodeWkb(b)),
+		wkb: columnValues<Uint8Array>(t, 'geom_wkb'),
 		labels: cx.map((x, i) => [x, cy[i] as number])
-	};
+	});
 }
