@@ -26,18 +26,25 @@ export function atlasStyle(): StyleSpecification {
 				id: 'township-line',
 				type: 'line',
 				source: 'townships',
+				// Townships are too small to draw below a province's scale (the nation has 41,000).
+				minzoom: 6.5,
 				paint: { 'line-color': '#4a4a52', 'line-width': 1.2, 'line-opacity': 0.85 }
 			},
 			{
 				id: 'county-line',
 				type: 'line',
 				source: 'county',
-				paint: { 'line-color': '#1f1f26', 'line-width': 2.4 }
+				paint: {
+					'line-color': '#1f1f26',
+					// Thin when a province or the nation is in view, full width for a county.
+					'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.3, 7, 1.2, 9, 2.4]
+				}
 			},
 			{
 				id: 'township-label',
 				type: 'symbol',
 				source: 'township-labels',
+				minzoom: 6.5,
 				layout: {
 					'text-field': ['get', 'name'],
 					'text-font': ['Noto Sans Regular'],

@@ -16,6 +16,9 @@ import { choroplethFillLayer, CHOROPLETH_FILL_ID } from '$lib/map/layers/choropl
 import { unitOutlineLayer } from '$lib/map/layers/unit-outline';
 import { featureRings, highlightLayer } from '$lib/map/layers/highlight';
 
+/** The most units drawn with their own borders (a province has about 20,000; the nation 620,000). */
+export const OUTLINE_MAX_UNITS = 100_000;
+
 export interface UnitHover {
 	code: string;
 	name: string;
@@ -96,10 +99,16 @@ export class ChoroplethLayerModel {
 	layers() {
 		const b = this.#buffers;
 		if (!b || this.#vertexColors.length === 0) return [];
-		const layers = [
-			choroplethFillLayer(b, { vertexColors: this.#vertexColors, colorKey: this.#colorKey }),
-			unitOutlineLayer(b, { color: [255, 255, 255, 200], widthPx: 0.8 })
-		];
+		const fill = choroplethFillLayer(b, {
+			vertexColors: this.#vertexColors,
+			colorKey: this.#colorKey
+		});
+		// Past a province's size the borders are sub-pixel at any scale that shows them all, and
+		// their path buffers would cost more than the fill: the fill alone then.
+		const layers =
+			b.featureCount > OUTLINE_MAX_UNITS
+				? [fill]
+				: [fill, unitOutlineLayer(b, { color: [255, 255, 255, 200], widthPx: 0.8 })];
 		if (this.#rings.length) {
 			return [...layers, highlightLayer(this.#rings, { color: [20, 20, 30, 255], widthPx: 3 })];
 		}

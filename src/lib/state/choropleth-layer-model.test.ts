@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChoroplethLayerModel } from './choropleth-layer-model.svelte';
+import { ChoroplethLayerModel, OUTLINE_MAX_UNITS } from './choropleth-layer-model.svelte';
 import { NO_DATA_COLOR } from '$lib/analysis/palettes';
 import type { Polygons } from '$lib/geo/types';
 import { encodeWkb } from '$lib/geo/wkb';
@@ -88,5 +88,24 @@ describe('ChoroplethLayerModel', () => {
 		expect(m.layers()).toEqual([]);
 		m.setUnits('a/village', shapes);
 		expect(m.count).toBe(3);
+	});
+
+	it('draws borders up to a province’s size of units, and only the fill past OUTLINE_MAX_UNITS', () => {
+		const few = new ChoroplethLayerModel();
+		few.setUnits('a/village', shapes);
+		few.setColors(shapes.codes, new Uint8Array(12), 'a');
+		expect(few.layers().map((l) => l.id)).toEqual(['choropleth-fill', 'unit-outline']);
+		const n = OUTLINE_MAX_UNITS + 1;
+		const one = encodeWkb(square(0));
+		const many = makeShapes({
+			codes: Array.from({ length: n }, (_, i) => String(i).padStart(12, '0')),
+			names: new Array(n).fill('村'),
+			wkb: new Array(n).fill(one),
+			labels: new Array(n).fill([0.5, 0.5])
+		});
+		const nation = new ChoroplethLayerModel();
+		nation.setUnits('100000/village', many);
+		nation.setColors(many.codes, new Uint8Array(n * 4), 'a');
+		expect(nation.layers().map((l) => l.id)).toEqual(['choropleth-fill']);
 	});
 });

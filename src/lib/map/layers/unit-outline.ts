@@ -12,6 +12,9 @@ export interface UnitOutlineStyle {
 
 export const UNIT_OUTLINE_ID = 'unit-outline';
 
+/** A border's width on the ground: full width (capped in pixels) from about zoom 9 in. */
+const OUTLINE_METRES = 150;
+
 export function unitOutlineLayer(data: PolygonBuffers, style: UnitOutlineStyle) {
 	return new PathLayer({
 		id: UNIT_OUTLINE_ID,
@@ -23,8 +26,11 @@ export function unitOutlineLayer(data: PolygonBuffers, style: UnitOutlineStyle) 
 		// Rings are stored closed (first point repeated), so an open path already goes all round.
 		_pathType: 'open',
 		getColor: style.color,
-		getWidth: style.widthPx,
-		widthUnits: 'pixels',
+		// In metres, at most `widthPx`: a county's villages get their full line, while at a
+		// province's or the nation's scale the lines thin out and leave the colours to be seen.
+		getWidth: OUTLINE_METRES,
+		widthUnits: 'meters',
+		widthMaxPixels: style.widthPx,
 		pickable: false
 	});
 }
