@@ -49,7 +49,7 @@ export const SIZES = {
 		missing:
 			'out/nation/100000 is missing: build the national set with `npm run data:build -- ' +
 			'--region all --shards 2` (about 12 minutes), pack it with `npm run data:nation`, and run again',
-		timeout: 900_000
+		timeout: 300_000
 	}
 };
 

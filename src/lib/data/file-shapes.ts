@@ -20,10 +20,16 @@ function shapesOf(boundary: Table, nameOf: Map<string, string>, levels: readonly
 	const wkb = columnValues<Uint8Array>(boundary, 'geom_wkb');
 	const cx = columnValues<number>(boundary, 'cx');
 	const cy = columnValues<number>(boundary, 'cy');
-	const rows = codes
-		.map((c, i) => i)
-		.filter((i) => levels.includes(level[i] as string) && nameOf.has(codes[i] as string))
-		.sort((a, b) => ((codes[a] as string) < (codes[b] as string) ? -1 : 1));
+	const rows: number[] = [];
+	let sorted = true;
+	for (let i = 0; i < codes.length; i++) {
+		if (!levels.includes(level[i] as string) || !nameOf.has(codes[i] as string)) continue;
+		const last = rows[rows.length - 1];
+		if (last !== undefined && (codes[last] as string) > (codes[i] as string)) sorted = false;
+		rows.push(i);
+	}
+	// The build writes rows in code order; sort only a file that is not.
+	if (!sorted) rows.sort((a, b) => ((codes[a] as string) < (codes[b] as string) ? -1 : 1));
 	return makeShapes({
 		codes: rows.map((i) => codes[i] as string),
 		names: rows.map((i) => nameOf.get(codes[i] as string) as string),
