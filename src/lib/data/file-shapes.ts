@@ -5,7 +5,7 @@
  * while the engine starts; a test holds it equal to the query on every committed region.
  */
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { columnValues } from './arrow-columns';
+import { columnValues, textValues } from './arrow-columns';
 import { makeShapes, type Shapes } from './queries/shapes';
 
 export interface FileShapes {
@@ -15,8 +15,8 @@ export interface FileShapes {
 }
 
 function shapesOf(boundary: Table, nameOf: Map<string, string>, levels: readonly string[]): Shapes {
-	const codes = columnValues<string>(boundary, 'code');
-	const level = columnValues<string>(boundary, 'level');
+	const codes = textValues(boundary, 'code') as string[];
+	const level = textValues(boundary, 'level') as string[];
 	const wkb = columnValues<Uint8Array>(boundary, 'geom_wkb');
 	const cx = columnValues<number>(boundary, 'cx');
 	const cy = columnValues<number>(boundary, 'cy');
@@ -42,8 +42,8 @@ function shapesOf(boundary: Table, nameOf: Map<string, string>, levels: readonly
 export function shapesFromFiles(regionIpc: Uint8Array, boundaryIpc: Uint8Array): FileShapes {
 	const region = tableFromIPC(regionIpc);
 	const boundary = tableFromIPC(boundaryIpc);
-	const codes = columnValues<string>(region, 'code');
-	const names = columnValues<string>(region, 'name');
+	const codes = textValues(region, 'code') as string[];
+	const names = textValues(region, 'name') as string[];
 	const nameOf = new Map(codes.map((c, i) => [c, names[i] as string]));
 	return {
 		villages: shapesOf(boundary, nameOf, ['village', 'community']),

@@ -15,7 +15,7 @@ import type { Table } from 'apache-arrow';
 import type { Connector, SqlParam } from '../connector';
 import type { IndicatorMeta } from '../contract';
 import type { SqlFragment } from '../sql-fragment';
-import { columnValues } from '../arrow-columns';
+import { columnValues, textValues } from '../arrow-columns';
 import { rollupOf, type Rollup } from '$lib/analysis/rollup';
 import { WEAK_COLLECTIVE_LINE, derivedIndicator } from '$lib/analysis/derived-indicators';
 
@@ -304,12 +304,12 @@ export function villageValuesSql(meta: ValuesMeta, year: number): SqlFragment {
 
 /** Columns of an `indicatorValuesSql` answer. */
 export function decodeIndicatorValues(t: Table): IndicatorValues {
-	const categories = columnValues<string | null>(t, 'category');
+	const categories = textValues(t, 'category');
 	return {
-		codes: columnValues<string>(t, 'code'),
-		names: columnValues<string>(t, 'name'),
+		codes: textValues(t, 'code') as string[],
+		names: textValues(t, 'name') as string[],
 		values: columnValues<number | null>(t, 'value'),
-		texts: columnValues<string | null>(t, 'text'),
+		texts: textValues(t, 'text'),
 		units: columnValues<number>(t, 'units'),
 		inFilter: columnValues<boolean>(t, 'in_filter'),
 		category: categories.find((c) => c !== null) ?? null

@@ -3,7 +3,7 @@
  * communities feed the data layers; townships and the county feed the map's frame.
  */
 import type { Connector } from '../connector';
-import { columnValues } from '../arrow-columns';
+import { columnValues, textValues } from '../arrow-columns';
 import { decodeWkb } from '$lib/geo/wkb';
 import type { Polygons } from '$lib/geo/types';
 
@@ -43,8 +43,8 @@ export async function queryShapes(db: Connector, levels: readonly string[]): Pro
 	const cx = columnValues<number>(t, 'cx');
 	const cy = columnValues<number>(t, 'cy');
 	return makeShapes({
-		codes: columnValues<string>(t, 'code'),
-		names: columnValues<string>(t, 'name'),
+		codes: textValues(t, 'code') as string[],
+		names: textValues(t, 'name') as string[],
 		wkb: columnValues<Uint8Array>(t, 'geom_wkb'),
 		labels: cx.map((x, i) => [x, cy[i] as number])
 	});
