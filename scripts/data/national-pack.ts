@@ -137,10 +137,14 @@ export async function packNation(from: string, out: string): Promise<PackResult>
 		catalogue: first.catalogue,
 		provenance: {
 			...first.provenance,
-			reduced:
-				`${first.provenance.reduced ?? ''}; packed as one dataset: the latest year (${latest}) only, ` +
-				`every unit simplified (tolerance ${TOLERANCE.village}° for villages, ${TOLERANCE.township}° ` +
-				`townships, ${TOLERANCE.county}° counties; neighbours may part by up to that)`
+			reduced: [
+				first.provenance.reduced,
+				`packed as one dataset: the latest year (${latest}) only, every unit simplified ` +
+					`(tolerance ${TOLERANCE.village}° for villages, ${TOLERANCE.township}° townships, ` +
+					`${TOLERANCE.county}° counties; neighbours may part by up to that)`
+			]
+				.filter(Boolean)
+				.join('; ')
 		}
 	};
 	writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
