@@ -82,4 +82,12 @@ describe('expandFeatureColors', () => {
 		expect(Array.from(c.subarray(0, 4))).toEqual([1, 2, 3, 4]);
 		expect(Array.from(c.subarray(36, 40))).toEqual([9, 8, 7, 6]);
 	});
+
+	it('reads colours from a view at any byte offset', () => {
+		const b = buildPolygonBuffers([square, square]);
+		const backing = Uint8Array.from([0, 1, 2, 3, 4, 9, 8, 7, 6]);
+		const c = expandFeatureColors(b, backing.subarray(1));
+		expect(c).toEqual(expandFeatureColors(b, Uint8Array.from([1, 2, 3, 4, 9, 8, 7, 6])));
+		expect(Array.from(c.subarray(c.length - 4))).toEqual([9, 8, 7, 6]);
+	});
 });

@@ -71,14 +71,23 @@ export class ChoroplethLayerModel {
 		const shapes = this.#shapes;
 		const b = this.#buffers;
 		if (!shapes || !b) return;
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
-		const rowOf = new Map<string, number>();
-		codes.forEach((c, i) => rowOf.set(c, i));
-		const perUnit = new Uint8Array(shapes.codes.length * 4);
-		shapes.codes.forEach((c, i) => {
-			const row = rowOf.get(c);
-			perUnit.set(row === undefined ? NO_DATA_COLOR : rgba.subarray(row * 4, row * 4 + 4), i * 4);
-		});
+		const n = shapes.codes.length;
+		const perUnit = new Uint8Array(n * 4);
+		// Answers come ordered by code, as the shapes are: then row i is unit i, no lookup needed.
+		const aligned = codes.length === n && shapes.codes.every((c, i) => codes[i] === c);
+		if (aligned) {
+			perUnit.set(rgba.subarray(0, n * 4));
+		} else {
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
+			const rowOf = new Map<string, number>();
+			codes.forEach((c, i) => rowOf.set(c, i));
+			for (let i = 0; i < n; i++) {
+				const row = rowOf.get(shapes.codes[i] as string);
+				for (let k = 0; k < 4; k++) {
+					perUnit[i * 4 + k] = (row === undefined ? NO_DATA_COLOR[k] : rgba[row * 4 + k]) as number;
+				}
+			}
+		}
 		this.#vertexColors = expandFeatureColors(b, perUnit);
 		this.#colorKey = `${this.#key}|${colorKey}`;
 	}
