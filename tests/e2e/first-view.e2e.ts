@@ -78,9 +78,10 @@ describe('the first view', () => {
 		expect((await engineStep(page))?.preview, 'the files were read').toBeGreaterThan(0);
 		const held = countColors(await mapShot(page), STATUS, 2);
 		// A stray pixel of a control may match; a drawn map would be thousands.
-		expect(held[2]! + held[3]!, 'no poverty colours drawn for a collective-income view').toBeLessThan(
-			100
-		);
+		expect(
+			held[2]! + held[3]!,
+			'no poverty colours drawn for a collective-income view'
+		).toBeLessThan(100);
 		expect(await page.locator('[data-testid="loading"].corner').count()).toBe(0);
 		release();
 		await waitForReady(page);
