@@ -3,6 +3,7 @@
  * its own colours on the map; the year plays forward by itself; every indicator's definition,
  * sources and provenance are one click away.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSession, waitForReady, type Session } from './browser';
 import { countColors, parseRgb } from './pixels';
@@ -72,18 +73,30 @@ describe('themes', () => {
 			// Every class with villages shows on the map (a few hundred pixels at least). The site
 			// layers of a theme load after its colours, and a frame may come between: read again
 			// until the map has settled rather than judging one frame.
+			let last: { shot: Buffer; counts: number[] } | null = null;
 			await expect
 				.poll(
 					async () => {
+						const shot = await mapShot();
 						const counts = countColors(
-							await mapShot(),
+							shot,
 							items.map((i) => parseRgb(i.color))
 						);
+						last = { shot, counts };
 						return Math.min(...counts);
 					},
 					{ timeout: 15_000 }
 				)
-				.toBeGreaterThan(200);
+				.toBeGreaterThan(200)
+				.catch((e: unknown) => {
+					// What the map showed, for whoever reads the failure.
+					if (last) {
+						mkdirSync('test-results', { recursive: true });
+						writeFileSync(`test-results/themes-${theme}.png`, last.shot);
+						console.error(theme, JSON.stringify(items), JSON.stringify(last.counts));
+					}
+					throw e;
+				});
 		}
 	);
 });
