@@ -74,8 +74,23 @@ describe('the first view', () => {
 	it('waits for the engine when the URL asks another view', async () => {
 		const { page, release } = await openHeld('/?bench=1&indicator=collective_income&year=2019');
 		await page.locator('[data-testid="loading"].center').waitFor({ timeout: 60_000 });
-		await page.waitForTimeout(1500); // time enough for a preview, were there one
-		expect((await engineStep(page))?.preview, 'the files were read').toBeGreaterThan(0);
+		// The files are read and the map is up: a preview, were there one, would be drawn now.
+		await page.waitForFunction(
+			() => {
+				const steps = (window as unknown as { __bench?: { steps: Record<string, number> } }).__bench
+					?.steps;
+				return !!steps?.preview && !!steps?.mapLoaded;
+			},
+			undefined,
+			{ timeout: 60_000 }
+		);
+		await page.evaluate(
+			() =>
+				new Promise((r) =>
+					requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))
+				)
+		);
+		expect((await engineStep(page))?.engine, 'the engine is still held').toBeUndefined();
 		const held = countColors(await mapShot(page), STATUS, 2);
 		// A stray pixel of a control may match; a drawn map would be thousands.
 		expect(
