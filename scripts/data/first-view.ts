@@ -29,7 +29,14 @@ export async function writeFirstView(dir: string): Promise<number> {
 	if (!first) throw new Error(`${dir}: the default view has no choropleth query`);
 	const db = await openNodeConnector();
 	try {
-		await loadDataset(db, manifest, async (file) => new Uint8Array(readFileSync(join(dir, file))));
+		// The default view reads only the start part of a dataset split in parts.
+		await loadDataset(
+			db,
+			manifest,
+			async (file) => new Uint8Array(readFileSync(join(dir, file))),
+			undefined,
+			{ indicators: 'start' }
+		);
 		const answer = tableFromIPC(
 			cjsArrow.tableToIPC(await db.query(first.query.sql, first.query.params), 'stream')
 		);

@@ -129,6 +129,21 @@ export interface Manifest {
 	 * can be coloured before the engine has started. Absent in older datasets and imports.
 	 */
 	firstView?: string;
+	/**
+	 * Indicators split into files loaded when a view needs them (large datasets: the national
+	 * build). Each part holds the rows of its `keys` × `years`; the part whose `file` is
+	 * `files.indicator` is loaded with the other tables, the rest on demand. Absent: every
+	 * indicator row is in `files.indicator`, for every key and every year of `years`.
+	 */
+	indicatorParts?: IndicatorPart[];
+}
+
+/** One file of indicator rows: every row of these keys in these years, and nothing else. */
+export interface IndicatorPart {
+	file: string;
+	keys: string[];
+	years: number[];
+	rows: number;
 }
 
 /** The tables every dataset provides, in load order. */

@@ -4,7 +4,7 @@
  * browser, the file system in Node), so the browser and the tests run this same code.
  */
 import type { Connector } from './connector';
-import { TABLES, type Manifest } from './contract';
+import { TABLES, type IndicatorPart, type Manifest } from './contract';
 import { DatasetError } from './manifest';
 import { schemaStatements } from './queries/schema';
 import { quoteIdent } from './sql-quote';
@@ -18,11 +18,21 @@ export interface LoadProgress {
 	bytes: number;
 }
 
+export interface LoadOptions {
+	/**
+	 * For a dataset whose indicators come in parts (`manifest.indicatorParts`): `'all'` loads
+	 * every part (the server, the checks, tests); `'start'` only `files.indicator`, leaving the
+	 * rest to `IndicatorParts.need` when a view asks (the browser). Default `'all'`.
+	 */
+	indicators?: 'all' | 'start';
+}
+
 export async function loadDataset(
 	db: Connector,
 	manifest: Manifest,
 	read: ReadBytes,
-	onProgress: (p: LoadProgress) => void = () => {}
+	onProgress: (p: LoadProgress) => void = () => {},
+	options: LoadOptions = {}
 ): Promise<void> {
 	const total = TABLES.length + 1;
 	let bytes = 0;
@@ -45,8 +55,50 @@ export async function loadDataset(
 		}
 		onProgress({ done: i + 1, total, bytes });
 	}
+	if (options.indicators !== 'start') await appendParts(db, manifest, read, laterParts(manifest));
 	for (const s of schemaStatements(manifest.catalogue)) await db.query(s);
 	onProgress({ done: total, total, bytes });
+}
+
+/** The indicator parts that are not `files.indicator` (none for a dataset in one file). */
+export function laterParts(manifest: Manifest): IndicatorPart[] {
+	return (manifest.indicatorParts ?? []).filter((p) => p.file !== manifest.files.indicator);
+}
+
+/**
+ * Append indicator parts to the loaded `indicator` table, one after another (each through a
+ * staging table). Rejects naming the file that could not be read or inserted.
+ */
+export async function appendParts(
+	db: Connector,
+	manifest: Manifest,
+	read: ReadBytes,
+	parts: readonly IndicatorPart[]
+): Promise<void> {
+	const files = parts.map((p) => read(p.file));
+	for (const f of files) f.catch(() => {}); // reported in order below
+	for (const [i, part] of parts.entries()) {
+		let ipc: Uint8Array;
+		try {
+			ipc = await (files[i] as Promise<Uint8Array>);
+		} catch (e) {
+			throw new DatasetError(
+				`cannot read ${part.file}: ${e instanceof Error ? e.message : String(e)}`
+			);
+		}
+		await appendTable(db, 'indicator', ipc, `${manifest.region.code}/${part.file}`);
+	}
+}
+
+async function appendTable(db: Connector, table: string, ipc: Uint8Array, what: string) {
+	try {
+		await db.insertArrow(STAGE, ipc);
+		await db.query(`INSERT INTO ${quoteIdent(table)} SELECT * FROM ${quoteIdent(STAGE)}`);
+	} catch (e) {
+		throw new DatasetError(`${what} did not load: ${e instanceof Error ? e.message : e}`);
+	} finally {
+		await db.query(`DROP TABLE IF EXISTS ${quoteIdent(STAGE)}`).catch(() => {});
+	}
 }
 
 /** A region's manifest and how to read its files. */
@@ -109,6 +161,7 @@ export async function loadRegions(
 			}
 			onProgress({ done, total, bytes });
 		}
+		await appendParts(db, manifest, read, laterParts(manifest));
 	}
 	for (const s of schemaStatements(first.manifest.catalogue)) await db.query(s);
 	onProgress({ done: total, total, bytes });

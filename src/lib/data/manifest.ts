@@ -40,6 +40,34 @@ function withRollups(catalogue: IndicatorMeta[]): IndicatorMeta[] {
 	});
 }
 
+const isStrings = (x: unknown): x is string[] =>
+	Array.isArray(x) && x.every((v) => typeof v === 'string');
+const isYears = (x: unknown): x is number[] =>
+	Array.isArray(x) && x.every((v) => Number.isInteger(v));
+
+function checkParts(m: Manifest): void {
+	const parts: unknown = m.indicatorParts;
+	if (!Array.isArray(parts)) throw new DatasetError('manifest.json: "indicatorParts" is not a list');
+	parts.forEach((p: unknown, i) => {
+		const ok =
+			isObject(p) &&
+			typeof p.file === 'string' &&
+			isStrings(p.keys) &&
+			isYears(p.years) &&
+			typeof p.rows === 'number';
+		if (!ok) {
+			throw new DatasetError(
+				`manifest.json: indicator part ${i + 1} needs "file", "keys", "years" and "rows"`
+			);
+		}
+	});
+	if (!parts.some((p: { file: string }) => p.file === m.files.indicator)) {
+		throw new DatasetError(
+			`manifest.json: "indicatorParts" does not list the start file ${m.files.indicator}`
+		);
+	}
+}
+
 /** Parse a region's `manifest.json`; throws DatasetError naming what is wrong. */
 export function parseManifest(json: unknown): Manifest {
 	if (!isObject(json)) throw new DatasetError('manifest.json is not an object');
@@ -62,6 +90,7 @@ export function parseManifest(json: unknown): Manifest {
 	if (m.firstView !== undefined && typeof m.firstView !== 'string') {
 		throw new DatasetError('manifest.json: "firstView" must be a file name');
 	}
+	if (m.indicatorParts !== undefined) checkParts(m);
 	const latestYear = typeof m.latestYear === 'number' ? m.latestYear : Math.max(...m.years);
 	const catalogue = Array.isArray(m.catalogue) ? m.catalogue.filter(isObject) : [];
 	return { ...m, latestYear, catalogue: withRollups(catalogue as IndicatorMeta[]) };
