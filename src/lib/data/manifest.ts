@@ -47,7 +47,8 @@ const isYears = (x: unknown): x is number[] =>
 
 function checkParts(m: Manifest): void {
 	const parts: unknown = m.indicatorParts;
-	if (!Array.isArray(parts)) throw new DatasetError('manifest.json: "indicatorParts" is not a list');
+	if (!Array.isArray(parts))
+		throw new DatasetError('manifest.json: "indicatorParts" is not a list');
 	parts.forEach((p: unknown, i) => {
 		const ok =
 			isObject(p) &&

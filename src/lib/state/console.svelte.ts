@@ -151,6 +151,8 @@ export class ConsoleState {
 			for (const s of statements) {
 				current = s;
 				await this.#prepareHotspots(s.text);
+				// A dataset in parts: the indicators the statement names are loaded first.
+				await this.session.needIndicatorsFor(s.text);
 				last = await materialise(db, s.text, abort.signal);
 			}
 			if (abort.signal.aborted || !last) return;

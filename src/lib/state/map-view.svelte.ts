@@ -9,7 +9,10 @@
  * Contract: `apply(url)` completes the state with the dataset's defaults and re-queries what
  * changed; `change(patch)` computes the next view and passes its URL to `onNavigate` (it does
  * not change the view itself); `urlState` is the view as the URL writes it. `legend` is the one
- * legend object the map layer is coloured from.
+ * legend object the map layer is coloured from. For a dataset whose indicators come in parts,
+ * `apply` first loads the rows the view reads (`viewNeeds`) and applies the URL once they are
+ * in (the latest URL wins); meanwhile `loadingIndicators` is true and the map keeps the last view.
+ * A year the indicator has no data in falls back to its latest; `years` lists its years.
  */
 import type { IndicatorMeta } from '$lib/data/contract';
 import type { Legend } from '$lib/analysis/legend';
@@ -22,6 +25,7 @@ import { ChoroplethClient, type ChoroplethResult } from './choropleth-client';
 import { previewFrame } from './map-preview';
 import { SummaryClient } from './summary-client';
 import { completeView, type View } from './view-defaults';
+import { indicatorYears, viewNeeds } from './view-needs';
 import { legendPickToFilter, filterClauses } from './view-filters';
 import { MapHost } from './map-host.svelte';
 import { CompareMap } from './compare-map.svelte';
@@ -51,6 +55,10 @@ export class MapView {
 	previewing = $state(false);
 	/** Villages in the current filter, of all villages. */
 	summary = $state.raw<{ selected: number; total: number } | null>(null);
+	/** Whether the indicator rows the asked view reads are being loaded (datasets in parts). */
+	loadingIndicators = $state(false);
+	/** Why the asked view's indicator rows could not be loaded (the map keeps the last view). */
+	indicatorError = $state<string | null>(null);
 	readonly layer = new ChoroplethLayerModel();
 	readonly selection = Selection.crossfilter();
 	/** Resettlement communities, factories and the communities lacking a qualifying factory. */
@@ -72,6 +80,9 @@ export class MapView {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** The dataset the last query was asked of: a new region needs new answers. */
 	#drawnFor: unknown = null;
+	/** The URL waiting for its indicator rows, and the load it waits for. */
+	#waitingFor: UrlState | null = null;
+	#partsLoading: Promise<void> | null = null;
 
 	constructor(
 		private readonly session: AtlasSession,
@@ -145,7 +156,15 @@ export class MapView {
 			void this.session.selectRegion(url.region);
 			return; // apply runs again once the region has loaded
 		}
-		const next = completeView(url, ds.catalogue, ds.manifest.years);
+		const next = this.#complete(url);
+		const needs = viewNeeds(next, ds.catalogue);
+		if (ds.indicators.missing(needs.keys, needs.years).length > 0) {
+			this.#loadThenApply(url, needs.keys, needs.years);
+			return;
+		}
+		this.#waitingFor = null;
+		this.loadingIndicators = false;
+		this.indicatorError = null;
 		const prev = this.view;
 		if (prev?.theme !== next.theme) this.stack.applyTheme(next.theme);
 		this.view = next;
@@ -183,6 +202,55 @@ export class MapView {
 		if (next.extent) this.host.setExtent(next.extent);
 		this.#syncChange(next, meta);
 		this.#loadSites();
+	}
+
+	/** The years the view's indicator has data in (all the dataset's unless it comes in parts). */
+	get years(): number[] {
+		const ds = this.session.dataset;
+		if (!ds) return [];
+		const key = this.view?.indicator;
+		if (!key) return [...ds.manifest.years];
+		return indicatorYears(key, ds.catalogue, (k) => ds.indicators.yearsOf(k));
+	}
+
+	/** The URL's view completed, in a year its indicator has data in. */
+	#complete(url: UrlState): View {
+		const ds = this.session.dataset as NonNullable<AtlasSession['dataset']>;
+		const view = completeView(url, ds.catalogue, ds.manifest.years);
+		if (!ds.manifest.indicatorParts) return view;
+		const years = indicatorYears(view.indicator, ds.catalogue, (k) => ds.indicators.yearsOf(k));
+		return years.length > 0 && !years.includes(view.year)
+			? completeView(url, ds.catalogue, years)
+			: years.length > 0 && view.compareYear !== undefined && !years.includes(view.compareYear)
+				? { ...view, compareYear: undefined }
+				: view;
+	}
+
+	/** Load the rows `url`'s view reads, then apply it if it is still the latest asked. */
+	#loadThenApply(url: UrlState, keys: string[], years: number[]): void {
+		this.#waitingFor = url;
+		this.loadingIndicators = true;
+		this.indicatorError = null;
+		const load = this.session.needIndicators(keys, years).then(
+			() => {
+				if (this.#waitingFor === url) this.apply(url);
+			},
+			(e: unknown) => {
+				if (this.#waitingFor !== url) return;
+				this.#waitingFor = null;
+				this.loadingIndicators = false;
+				this.indicatorError = e instanceof Error ? e.message : String(e);
+			}
+		);
+		this.#partsLoading = load;
+		void load.finally(() => {
+			if (this.#partsLoading === load) this.#partsLoading = null;
+		});
+	}
+
+	/** Resolves when no indicator rows are being loaded for a view. */
+	async #partsLoaded(): Promise<void> {
+		while (this.#partsLoading) await this.#partsLoading;
 	}
 
 	/** Ask for the view with `patch` applied (through the URL); `replace` keeps one history entry. */
@@ -227,13 +295,14 @@ export class MapView {
 
 	/** Step through the years from the current one (from the first if at the last), then stop. */
 	play(stepMs = 1200): void {
-		const years = this.session.dataset?.manifest.years ?? [];
+		const years = this.years;
 		const v = this.view;
 		if (!v || years.length < 2 || this.playing) return;
 		if (v.year === years[years.length - 1]) this.change({ year: years[0] }, true);
 		this.playing = true;
 		const tick = async () => {
 			if (!this.playing) return;
+			await this.#partsLoaded();
 			await this.session.coordinator?.whenIdle(); // never faster than the answers come
 			const cur = this.view?.year ?? 0;
 			const next = years.find((y) => y > cur);
@@ -341,7 +410,7 @@ export class MapView {
 
 	/** Compare the view's year with an earlier one (the first year, or the last if already first). */
 	openChange(): void {
-		const years = this.session.dataset?.manifest.years ?? [];
+		const years = this.years;
 		const v = this.view;
 		if (!v || years.length < 2) return;
 		const a = v.year === years[0] ? (years[years.length - 1] as number) : (years[0] as number);
@@ -372,6 +441,7 @@ export class MapView {
 
 	/** Resolves when every query asked so far is answered and the map has drawn the answer. */
 	async settled(): Promise<void> {
+		await this.#partsLoaded();
 		await this.session.coordinator?.whenIdle();
 		await this.host.nextFrame();
 	}

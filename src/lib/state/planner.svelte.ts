@@ -9,7 +9,7 @@
  * (weak) with the villages whose collective income is at least `strongMin` (strong), optimally
  * (analysis/pairing.ts), and says why any village could not be paired.
  */
-import { queryPlanner, type PlannerAnswer } from '$lib/data/queries/planner-rules';
+import { plannerSql, queryPlanner, type PlannerAnswer } from '$lib/data/queries/planner-rules';
 import { queryVillageValues } from '$lib/data/queries/village-values';
 import { queryFactoryGaps, type FactoryGapRow } from '$lib/data/queries/sites';
 import type { Pairing } from '$lib/analysis/pairing';
@@ -55,8 +55,12 @@ export class PlannerState {
 			const s = $state.snapshot(this.settings) as PlannerSettings;
 			const year = this.year;
 			const keys = plannerKeys(s);
+			const request = { year, rules: s.rules, combine: s.combine };
+			// A dataset in parts: the rules' and the scores' indicators are loaded first.
+			await this.session.needIndicatorsFor(plannerSql(request), [year, year - 1]);
+			await this.session.needIndicators(keys, [year, year - 1]);
 			const [rules, values, gaps] = await Promise.all([
-				queryPlanner(db, { year, rules: s.rules, combine: s.combine }),
+				queryPlanner(db, request),
 				queryVillageValues(db, keys, [year, year - 1]),
 				queryFactoryGaps(db, year)
 			]);

@@ -22,6 +22,8 @@ import { queryYearlyTotals } from '$lib/data/queries/yearly-totals';
 import { Coordinator } from '$lib/crossfilter/coordinator';
 import { decodeFirstView, type FirstView } from '$lib/data/first-view';
 import { shapesFromFiles } from '$lib/data/file-shapes';
+import { IndicatorParts } from '$lib/data/indicator-parts';
+import { keysInSql } from '$lib/data/sql-keys';
 import { appCatalogue } from './first-view-query';
 import { message, type Lang, type MessageKey } from './messages';
 import { createBench, type Bench } from './bench';
@@ -46,6 +48,8 @@ export interface LoadedDataset {
 	villages: Shapes;
 	townships: Shapes;
 	counties: Shapes;
+	/** Which indicator rows are in the engine; more are loaded as views need them. */
+	indicators: IndicatorParts;
 }
 
 /**
@@ -53,7 +57,7 @@ export interface LoadedDataset {
  * and the default view's answer shipped with them (`data/first-view.ts`), enough to draw the
  * map's first frame. Only made when the browser keeps no imports for the region.
  */
-export interface Preview extends Omit<LoadedDataset, 'catalogue'> {
+export interface Preview extends Omit<LoadedDataset, 'catalogue' | 'indicators'> {
 	catalogue: IndicatorMeta[];
 	first: FirstView;
 }
@@ -247,9 +251,12 @@ export class AtlasSession {
 		this.phase = 'loading';
 		this.step('data');
 		try {
-			const { manifest, read } = await (prefetched ??
+			const { manifest, read, release } = await (prefetched ??
 				(this.#fetchRegion(code) as Promise<FetchedDataset>));
-			await loadDataset(db, manifest, read);
+			// A dataset in parts starts with the default view's rows; views load the rest.
+			await loadDataset(db, manifest, read, undefined, { indicators: 'start' });
+			release();
+			const indicators = new IndicatorParts(db, manifest, read);
 			const { added, stored } = await this.#applyStored(db, code);
 			this.bench.step('data');
 			this.#spatial = null;
@@ -260,6 +267,7 @@ export class AtlasSession {
 				region,
 				manifest,
 				catalogue: [...appCatalogue(manifest.catalogue), ...added],
+				indicators,
 				...(preview
 					? { villages: preview.villages, townships: preview.townships, counties: preview.counties }
 					: await queryAllShapes(db))
@@ -312,6 +320,24 @@ export class AtlasSession {
 			];
 			return { added: [], stored: -1 };
 		}
+	}
+
+	/**
+	 * Make sure the engine has the indicator rows of `keys` in `years` (a dataset in parts loads
+	 * them now; `years` omitted: every year). Cached answers are dropped when rows were added.
+	 * Rejects, naming the file, if a part could not be loaded.
+	 */
+	async needIndicators(keys: Iterable<string>, years?: Iterable<number>): Promise<void> {
+		const ds = this.dataset;
+		if (!ds) return;
+		const loaded = await ds.indicators.need(keys, years ?? ds.manifest.years);
+		if (loaded && this.dataset === ds) this.coordinator?.clearCache?.();
+	}
+
+	/** The indicator rows a statement reads (`data/sql-keys.ts`), before it is run. */
+	needIndicatorsFor(sql: string, years?: Iterable<number>): Promise<void> {
+		const catalogue = this.dataset?.manifest.catalogue ?? [];
+		return this.needIndicators(keysInSql(sql, catalogue), years);
 	}
 
 	/** When the engine dies, start another, load the same data into it and carry on. */
