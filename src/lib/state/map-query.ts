@@ -5,8 +5,15 @@
  * for every change of the view.
  */
 import { encodeUrlState, type UrlState } from './url-state';
-import { completeView } from './view-defaults';
+import { completeView, type View } from './view-defaults';
+import { completeInYears } from './view-needs';
 import type { LoadedDataset } from './session.svelte';
+
+/** The URL's view over a loaded dataset, in a year its indicator has data in. */
+export function completeDatasetView(url: UrlState, ds: LoadedDataset): View {
+	const yearsOf = ds.manifest.indicatorParts ? (k: string) => ds.indicators.yearsOf(k) : undefined;
+	return completeInYears(url, ds.catalogue, ds.manifest.years, yearsOf);
+}
 
 export function mapQuery(
 	url: UrlState,
@@ -14,7 +21,7 @@ export function mapQuery(
 	defaultRegion: string | undefined,
 	bench: boolean | undefined
 ): string {
-	const v = completeView(url, ds.catalogue, ds.manifest.years);
+	const v = completeDatasetView(url, ds);
 	const d = completeView(
 		{ indicator: v.indicator, level: v.level },
 		ds.catalogue,

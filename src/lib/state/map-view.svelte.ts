@@ -24,8 +24,9 @@ import { ChoroplethLayerModel } from './choropleth-layer-model.svelte';
 import { ChoroplethClient, type ChoroplethResult } from './choropleth-client';
 import { previewFrame } from './map-preview';
 import { SummaryClient } from './summary-client';
-import { completeView, type View } from './view-defaults';
+import type { View } from './view-defaults';
 import { indicatorYears, viewNeeds } from './view-needs';
+import { completeDatasetView } from './map-query';
 import { legendPickToFilter, filterClauses } from './view-filters';
 import { MapHost } from './map-host.svelte';
 import { CompareMap } from './compare-map.svelte';
@@ -216,14 +217,7 @@ export class MapView {
 	/** The URL's view completed, in a year its indicator has data in. */
 	#complete(url: UrlState): View {
 		const ds = this.session.dataset as NonNullable<AtlasSession['dataset']>;
-		const view = completeView(url, ds.catalogue, ds.manifest.years);
-		if (!ds.manifest.indicatorParts) return view;
-		const years = indicatorYears(view.indicator, ds.catalogue, (k) => ds.indicators.yearsOf(k));
-		return years.length > 0 && !years.includes(view.year)
-			? completeView(url, ds.catalogue, years)
-			: years.length > 0 && view.compareYear !== undefined && !years.includes(view.compareYear)
-				? { ...view, compareYear: undefined }
-				: view;
+		return completeDatasetView(url, ds);
 	}
 
 	/** Load the rows `url`'s view reads, then apply it if it is still the latest asked. */

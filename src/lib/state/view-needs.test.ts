@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorMeta } from '$lib/data/contract';
-import { indicatorYears, viewNeeds } from './view-needs';
+import { readFileSync } from 'node:fs';
+import { appCatalogue } from './first-view-query';
+import { completeInYears, indicatorYears, viewNeeds } from './view-needs';
 
 const meta = (key: string, kind: string, rollup = '{"op":"sum"}') =>
 	({ key, kind, rollup, theme: 'poverty' }) as IndicatorMeta;
@@ -59,5 +61,44 @@ describe('indicatorYears', () => {
 	});
 	it('is empty for a key with no data', () => {
 		expect(indicatorYears('unknown', catalogue, yearsOf)).toEqual([]);
+	});
+});
+
+describe('completeInYears', () => {
+	const manifest = JSON.parse(readFileSync('static/data/610924/manifest.json', 'utf8')) as {
+		catalogue: IndicatorMeta[];
+		years: number[];
+	};
+	const full = appCatalogue(manifest.catalogue);
+	// As the national build: every key in 2023, collective income in every year.
+	const yearsOf = (k: string) => (k === 'collective_income' ? manifest.years : [2023]);
+
+	it('keeps a year the indicator has data in', () => {
+		const v = completeInYears(
+			{ indicator: 'collective_income', year: 2016 },
+			full,
+			manifest.years,
+			yearsOf
+		);
+		expect(v.year).toBe(2016);
+	});
+	it("falls back to the indicator's latest year when it has no data in the year asked", () => {
+		const v = completeInYears(
+			{ indicator: 'incidence', year: 2016 },
+			full,
+			manifest.years,
+			yearsOf
+		);
+		expect(v.year).toBe(2023);
+	});
+	it('drops a comparison with a year the indicator has no data in', () => {
+		const url = { indicator: 'incidence', year: 2023, compareYear: 2016 };
+		expect(completeInYears(url, full, manifest.years, yearsOf).compareYear).toBeUndefined();
+		const both = { indicator: 'collective_income', year: 2023, compareYear: 2016 };
+		expect(completeInYears(both, full, manifest.years, yearsOf).compareYear).toBe(2016);
+	});
+	it('is the plain completion for a dataset in one file', () => {
+		const v = completeInYears({ indicator: 'incidence', year: 2016 }, full, manifest.years);
+		expect(v.year).toBe(2016);
 	});
 });

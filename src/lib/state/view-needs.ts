@@ -7,7 +7,8 @@
 import { indicatorInputs } from '$lib/analysis/indicator-inputs';
 import { TOWNSHIP_FIELD, VILLAGE_FIELD } from '$lib/crossfilter/filters';
 import type { IndicatorMeta } from '$lib/data/contract';
-import type { View } from './view-defaults';
+import type { UrlState } from './url-state';
+import { completeView, type View } from './view-defaults';
 
 export interface Needs {
 	keys: string[];
@@ -36,4 +37,26 @@ export function indicatorYears(
 ): number[] {
 	const [first, ...rest] = indicatorInputs(key, catalogue).map((k) => yearsOf(k));
 	return (first ?? []).filter((y) => rest.every((ys) => ys.includes(y)));
+}
+
+/**
+ * The URL's view completed over a dataset whose indicators may come in parts: in a year its
+ * indicator has data in (else that indicator's latest), compared with another such year only.
+ * `yearsOf` gives a stored key's years; without parts every key has all `years`.
+ */
+export function completeInYears(
+	url: UrlState,
+	catalogue: readonly IndicatorMeta[],
+	years: readonly number[],
+	yearsOf?: (stored: string) => readonly number[]
+): View {
+	const view = completeView(url, catalogue, years);
+	if (!yearsOf) return view;
+	const own = indicatorYears(view.indicator, catalogue, yearsOf);
+	if (own.length === 0) return view;
+	if (!own.includes(view.year)) return completeView(url, catalogue, own);
+	if (view.compareYear !== undefined && !own.includes(view.compareYear)) {
+		return { ...view, compareYear: undefined };
+	}
+	return view;
 }
