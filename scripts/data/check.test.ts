@@ -1,6 +1,7 @@
 /**
  * data:check must fail loudly and readably on a damaged dataset: here copies of the committed
- * 紫阳县 folder with one table rewritten wrong, and the CLI's exit code.
+ * 紫阳县 folder with one table rewritten wrong, or split into indicator parts with one part or
+ * its listing wrong, and the CLI's exit code.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { IndicatorMeta } from '../../src/lib/data/contract';
 import { hashSeed } from '../../src/lib/geo/random';
 import { indicatorTable, metaTable, regionTable } from './arrow';
+import { START_KEYS } from './catalogue';
 import { checkDataset } from './check';
+import { splitIndicatorParts } from './indicator-parts';
 import type { IndicatorColumns } from './indicator-rows';
 
 const root = mkdtempSync(join(tmpdir(), 'village-atlas-check-'));
@@ -198,5 +201,107 @@ describe('data:check on damaged datasets', () => {
 		expect(ok.stdout).toMatch(
 			/Moran's I poverty 0\.\d+, collective 0\.\d+, party 0\.\d+, relocation 0\.\d+/
 		);
+	});
+});
+
+/** A copy of 紫阳县 with its indicators split into parts, then `edit`ed. */
+const split = (name: string, edit: (dir: string) => void = () => {}) =>
+	damaged(`parts-${name}`, (d) => {
+		splitIndicatorParts(d, START_KEYS, 2023);
+		edit(d);
+	});
+
+type PartsManifest = {
+	counts: { indicator: number };
+	indicatorParts: { file: string; keys: string[]; years: number[]; rows: number }[];
+};
+
+function editManifest(dir: string, edit: (m: PartsManifest) => void) {
+	const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as PartsManifest;
+	edit(m);
+	writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m));
+}
+
+const part = (m: PartsManifest, file: string) =>
+	m.indicatorParts.find((p) => p.file === file) as PartsManifest['indicatorParts'][number];
+
+describe('data:check on indicators in parts', () => {
+	it('accepts a dataset split into parts, every row counted once', () => {
+		const { errors, stats } = checkDataset(split('good'));
+		expect(errors).toEqual([]);
+		expect(stats.indicator_rows).toBe(
+			tableFromIPC(readFileSync('static/data/610924/indicator.arrow')).numRows
+		);
+		expect(stats['morans_i:relocation']).toBeGreaterThan(0.2);
+	});
+
+	it.each<[string, (dir: string) => void, RegExp]>([
+		[
+			'a missing part file',
+			(d) => rmSync(join(d, 'indicators/incidence.2020.arrow')),
+			/missing file indicators\/incidence\.2020\.arrow for indicator part/
+		],
+		[
+			'an unreadable part',
+			(d) => writeFileSync(join(d, 'indicators/incidence.2020.arrow'), 'not arrow at all'),
+			/indicator part indicators\/incidence\.2020\.arrow: unreadable/
+		],
+		[
+			'a part without the indicator columns',
+			(d) =>
+				writeFileSync(
+					join(d, 'indicators/incidence.2020.arrow'),
+					readFileSync(join(d, 'region.arrow'))
+				),
+			/indicator part indicators\/incidence\.2020\.arrow: table indicator: column 2 is name, expected year/
+		],
+		[
+			'rows of another year in a part, there and in their own part',
+			(d) =>
+				writeFileSync(
+					join(d, 'indicators/incidence.2020.arrow'),
+					readFileSync(join(d, 'indicators/incidence.2019.arrow'))
+				),
+			/indicators\/incidence\.2020\.arrow: row 0 \(\d{12} incidence 2019\) is not of its keys incidence in 2020[^]*duplicate row \(in indicators\/incidence\.2019\.arrow and indicators\/incidence\.2020\.arrow\)/
+		],
+		[
+			'a row count other than the listed one',
+			(d) => editManifest(d, (m) => (part(m, 'indicators/incidence.2020.arrow').rows += 1)),
+			/indicator part indicators\/incidence\.2020\.arrow: (\d+) rows, manifest says \d+[^]*counts\.indicator = \d+, its parts list \d+/
+		],
+		[
+			'counts.indicator other than the sum of the parts',
+			(d) => editManifest(d, (m) => (m.counts.indicator += 5)),
+			/manifest counts\.indicator = \d+, its parts list \d+/
+		],
+		[
+			'two parts listing the same key and year',
+			(d) => editManifest(d, (m) => part(m, 'indicators/incidence.2020.arrow').years.push(2019)),
+			/indicator parts indicators\/incidence\.2019\.arrow and indicators\/incidence\.2020\.arrow both hold incidence 2019/
+		],
+		[
+			'the start file not listed',
+			(d) => editManifest(d, (m) => m.indicatorParts.shift()),
+			/manifest: indicatorParts does not list the start file indicator\.arrow/
+		],
+		[
+			'a part not listed',
+			(d) =>
+				editManifest(d, (m) => {
+					const i = m.indicatorParts.findIndex((p) => p.file.includes('incidence.2020'));
+					m.counts.indicator -= m.indicatorParts[i]?.rows ?? 0;
+					m.indicatorParts.splice(i, 1);
+				}),
+			/indicator part indicators\/incidence\.2020\.arrow: a file not listed in manifest indicatorParts/
+		],
+		[
+			'a part of a key not in the catalogue',
+			(d) =>
+				editManifest(d, (m) => (part(m, 'indicators/incidence.2020.arrow').keys = ['made_up'])),
+			/indicator part indicators\/incidence\.2020\.arrow: key made_up is not in the catalogue/
+		]
+	])('reports %s', (name, edit, message) => {
+		const dir = split(name.replace(/\W+/g, '-'), edit);
+		expect(checkDataset(dir).errors.join('\n')).toMatch(message);
 	});
 });

@@ -22,6 +22,7 @@ import {
 } from '../../src/lib/data/contract';
 import { REQUIRED_KEYS } from './catalogue';
 import { catalogueRows, checkCatalogue, checkColumns, checkRatios } from './check-catalogue';
+import { readParts, type PartsTable } from './check-parts';
 import { indicatorRows, readJson, readTable, type Columns } from './check-tables';
 import { clusteringProblems, themeClustering } from './clustering';
 import type { Polygons } from '../../src/lib/geo/types';
@@ -53,10 +54,19 @@ export function checkDataset(dir: string): CheckResult {
 	if (years.length === 0) fail('manifest: no years');
 	const tables: Record<string, Columns | null> = {};
 	const files: Partial<Record<string, string>> = manifest.files ?? {};
+	const split = manifest.indicatorParts !== undefined;
+	let parts: PartsTable | null = null;
 	for (const name of TABLES) {
 		const file = files[name];
 		if (!file) {
 			fail(`manifest: no file for table ${name}`);
+			continue;
+		}
+		if (name === 'indicator' && split) {
+			// Each part's columns are checked as it is read; the start file is one of them.
+			parts = readParts(dir, manifest, fail);
+			tables[name] = parts?.table ?? null;
+			if (!parts) fail(`indicator parts: none could be read`);
 			continue;
 		}
 		const t = (tables[name] = readTable(dir, file));
@@ -110,15 +120,19 @@ export function checkDataset(dir: string): CheckResult {
 
 	const units = checkBoundaries(boundary, levelOf, fail, stats);
 	checkSites(site, levelOf, manifest.bbox, fail);
-	checkIndicators(indicator, meta, manifest, levelOf, years, fail, stats);
+	checkIndicators(indicator, meta, manifest, levelOf, years, fail, stats, parts);
 	const latest = manifest.latestYear ?? Math.max(...years);
 	const clustering = themeClustering(units, indicatorRows(indicator), latest);
 	for (const c of clustering) stats[`morans_i:${c.theme}`] = c.I;
 	for (const problem of clusteringProblems(clustering)) fail(problem);
 	if ((counts.site ?? -1) !== site.rows)
 		fail(`manifest counts.site = ${counts.site}, table has ${site.rows}`);
-	if ((counts.indicator ?? -1) !== indicator.rows)
+	if (!parts && (counts.indicator ?? -1) !== indicator.rows)
 		fail(`manifest counts.indicator = ${counts.indicator}, table has ${indicator.rows}`);
+	if (parts && (counts.indicator ?? -1) !== parts.listedRows)
+		fail(`manifest counts.indicator = ${counts.indicator}, its parts list ${parts.listedRows}`);
+	if (parts && (counts.indicator ?? -1) !== indicator.rows)
+		fail(`manifest counts.indicator = ${counts.indicator}, the parts hold ${indicator.rows}`);
 	return { errors, stats };
 }
 
@@ -257,7 +271,8 @@ function checkIndicators(
 	levelOf: Map<string, string>,
 	years: number[],
 	fail: (m: string) => void,
-	stats: Record<string, number>
+	stats: Record<string, number>,
+	parts: PartsTable | null
 ) {
 	const rows = catalogueRows(meta);
 	checkCatalogue(rows, manifest.catalogue ?? [], fail);
@@ -282,7 +297,8 @@ function checkIndicators(
 	const key = indicator.col('key') as string[];
 	const value = indicator.col('value') as (number | null)[];
 	const text = indicator.col('text') as (string | null)[];
-	const perSeries = new Map<string, Set<number>>();
+	// Each (code, key): the row of each year, so a duplicate can name both rows' parts.
+	const perSeries = new Map<string, Map<number, number>>();
 	const badKeys = new Set<string>();
 	for (let i = 0; i < indicator.rows; i++) {
 		const k = key[i] as string;
@@ -297,9 +313,14 @@ function checkIndicators(
 		const y = year[i] as number;
 		if (!yearSet.has(y)) fail(`indicator row ${i}: year ${y} not in manifest years`);
 		const sk = `${c}|${k}`;
-		const ys = perSeries.get(sk) ?? new Set<number>();
-		if (ys.has(y)) fail(`indicator ${c} ${k} ${y}: duplicate row`);
-		ys.add(y);
+		const ys = perSeries.get(sk) ?? new Map<number, number>();
+		const before = ys.get(y);
+		if (before !== undefined)
+			fail(
+				`indicator ${c} ${k} ${y}: duplicate row` +
+					(parts ? ` (in ${parts.fileOf(before)} and ${parts.fileOf(i)})` : '')
+			);
+		ys.set(y, i);
 		perSeries.set(sk, ys);
 		const v = value[i];
 		const t = text[i];
@@ -318,9 +339,11 @@ function checkIndicators(
 		else if (kind === 'count' && !Number.isInteger(v)) bad(`count ${v} not an integer`);
 		else if (kind === 'year' && (!Number.isInteger(v) || v < 1990 || v > 2100)) bad(`year ${v}`);
 	}
-	for (const [sk, ys] of perSeries)
-		if (ys.size !== years.length)
-			fail(`indicator ${sk.replace('|', ' ')}: ${ys.size} of ${years.length} years`);
+	// A series spans every year, or (parts) the years of the parts that hold its key.
+	for (const [sk, ys] of perSeries) {
+		const want = parts ? parts.yearsOf(sk.slice(sk.indexOf('|') + 1)) : years.length;
+		if (ys.size !== want) fail(`indicator ${sk.replace('|', ' ')}: ${ys.size} of ${want} years`);
+	}
 	stats.indicator_rows = indicator.rows;
 	stats.series = perSeries.size;
 	stats.ratio_checks = checkRatios(rows, indicator, fail);
