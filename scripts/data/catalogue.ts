@@ -556,16 +556,29 @@ export const REQUIRED_KEYS = [
 ];
 
 /**
- * The reduced set written for the national benchmark build (see data/README.md): enough for
- * the poverty-exit map, incidence, the collective-income bands and branch status — with the
- * parts of incidence (poor_people, rural_population) so townships and counties can recompute it.
+ * The national build's indicator policy (see data/README.md): every catalogue key for the
+ * latest year, and for every year only the series keys — the stored inputs of each theme's
+ * default map indicator (THEME_DEFAULTS in src/lib/state/view-defaults.ts: poverty_status from
+ * poor_village and exit_year, collective_income, branch_status, relocated_households), so each
+ * theme's opening map has its whole time line. catalogue.test.ts keeps this list equal to them.
  */
-export const NATIONAL_KEYS = [
+export const NATIONAL_SERIES_KEYS = [
 	'poor_village',
 	'exit_year',
-	'poor_people',
-	'incidence',
-	'rural_population',
 	'collective_income',
-	'branch_status'
+	'branch_status',
+	'relocated_households'
 ];
+
+/**
+ * The keys of the start part (`files.indicator`, loaded with the other tables) for the latest
+ * year: the inputs of the map's default indicator, poverty_status (derivedIndicator in
+ * src/lib/analysis/derived-indicators.ts). Every other (key, year) is a part loaded on demand.
+ */
+export const START_KEYS = ['poor_village', 'exit_year'];
+
+/** Whether the national build keeps the rows of `key` in `year` (`latest`: the latest year). */
+export function keptNationally(latest: number): (key: string, year: number) => boolean {
+	const series = new Set(NATIONAL_SERIES_KEYS);
+	return (key, year) => year === latest || series.has(key);
+}

@@ -8,7 +8,7 @@ import type { Point } from '../../src/lib/geo/types';
 import { choosePilots, collectiveSeries, income2020 } from './collective';
 import type { County, DivisionUnit, Township } from './divisions';
 import { seatTownship, type Boundary, type DomainGeometry } from './geometry';
-import { emitUnit, type IndicatorColumns, type Series } from './indicator-rows';
+import { emitUnit, type IndicatorColumns, type Keep, type Series } from './indicator-rows';
 import { buildLandscape } from './landscape';
 import { partySeries, type PartyFlags } from './party';
 import { povertySeries, relocationSeries } from './poverty';
@@ -79,10 +79,11 @@ export interface CountyOutput {
 	sites: Site[];
 }
 
+/** Generate one county; its indicator rows (those `keep` accepts, default all) go to `out`. */
 export function generateCounty(
 	input: CountyInputs,
 	out: IndicatorColumns,
-	keys?: ReadonlySet<string>
+	keep?: Keep
 ): CountyOutput {
 	const { county, units, seeds, townCentres, seatTownship, seed } = input;
 	const centre = (seatTownship && townCentres.get(seatTownship)) ||
@@ -136,7 +137,7 @@ export function generateCounty(
 				factoriesIn.get(code) ?? []
 			)
 		]);
-		emitUnit(out, code, all, keys);
+		emitUnit(out, code, all, keep);
 	}
 	return { profiles, sites };
 }

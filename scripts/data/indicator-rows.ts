@@ -25,20 +25,19 @@ export function series(f: (year: number, i: number) => Cell): Cell[] {
 	return YEARS.map((y, i) => f(y, i));
 }
 
-/** Append one unit's series in catalogue order; `keys` limits which are written. */
-export function emitUnit(
-	out: IndicatorColumns,
-	code: string,
-	s: Series,
-	keys?: ReadonlySet<string>
-) {
+/** Which rows to write: the key and year of each (the national build keeps a subset). */
+export type Keep = (key: string, year: number) => boolean;
+
+/** Append one unit's series in catalogue order; `keep` (default: every row) limits which are written. */
+export function emitUnit(out: IndicatorColumns, code: string, s: Series, keep?: Keep) {
 	for (const meta of CATALOGUE) {
-		if (keys && !keys.has(meta.key)) continue;
 		const values = s.get(meta.key);
 		if (!values) continue;
 		values.forEach((v, i) => {
+			const year = YEARS[i] as number;
+			if (keep && !keep(meta.key, year)) return;
 			out.code.push(code);
-			out.year.push(YEARS[i] as number);
+			out.year.push(year);
 			out.key.push(meta.key);
 			if (typeof v === 'string') {
 				out.value.push(null);

